@@ -1,0 +1,25 @@
+package io.prescaler.cli;
+
+import picocli.CommandLine;
+
+/**
+ * A command that fails prints one line saying what failed, not a stack trace; set PRESCALER_LOG_LEVEL=debug to
+ * see the trace. Bad settings found after parsing ({@link IllegalArgumentException}) are usage errors: exit 2.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        commandLine.getErr().println(commandLine.getCommandName() + ": " + message);
+        if ("debug".equals(System.getProperty("org.slf4j.simpleLogger.defaultLogLevel"))
+                || "trace".equals(System.getProperty("org.slf4j.simpleLogger.defaultLogLevel"))) {
+            e.printStackTrace(commandLine.getErr());
+        }
+        commandLine.getErr().flush();
+        if (e instanceof IllegalArgumentException) {
+            return CommandLine.ExitCode.USAGE;
+        }
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+}

@@ -1,0 +1,98 @@
+package io.prescaler.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.prescaler.exporter.ExporterConfig;
+import io.prescaler.exporter.ExporterServer;
+import io.prescaler.exporter.HpaCache;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "exporter",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Serves the prescaling metrics of every annotated HPA on /metrics (Prometheus text"
+                + " format), computed from an informer cache: no API call per scrape. Also /healthz and /readyz.")
+final class ExporterCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExporterCommand.class);
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "9101",
+            description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+            names = "--namespace",
+            paramLabel = "NAMESPACE",
+            split = ",",
+            description = "Watch only this namespace; repeat for several (default: all namespaces).")
+    List<String> namespaces = new ArrayList<>();
+
+    @Option(
+            names = "--hpa-label",
+            paramLabel = "KEY",
+            split = ",",
+            description = "Copy this HPA label onto every per-HPA series (e.g. project); repeatable.")
+    List<String> hpaLabels = new ArrayList<>();
+
+    @Option(
+            names = "--stale-after",
+            paramLabel = "DURATION",
+            defaultValue = "2m",
+            converter = DurationConverter.class,
+            description =
+                    "Report the data as stale once the HPA watch has been down this long (default: ${DEFAULT-VALUE}).")
+    Duration staleAfter;
+
+    @Mixin
+    SharedOptions shared;
+
+    @Mixin
+    KubernetesOptions kubernetes;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ExporterConfig config =
+                new ExporterConfig(port, namespaces, hpaLabels, shared.keys(), shared.zone(), staleAfter);
+        Clock clock = Clock.system(config.zone());
+        KubernetesClient client = kubernetes.client();
+        HpaCache cache = new HpaCache(client, config.namespaces(), clock);
+        ExporterServer server = new ExporterServer(config, cache, clock);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("shutting down");
+                            server.close();
+                            cache.close();
+                            client.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
+        cache.start();
+        server.start();
+        LOG.info(
+                "prescaler {} exporter listening on :{}; API server {}; namespaces {}; timezone {}; annotation prefix {}; hpa labels {}",
+                VersionProvider.version(),
+                server.port(),
+                client.getMasterUrl(),
+                config.allNamespaces() ? "all" : String.join(",", config.namespaces()),
+                config.zone(),
+                config.keys().prefix(),
+                config.hpaLabels());
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package io.prescaler.exporter;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Duration;
+import java.util.List;
+
+/** Process-level series that tell whether the cache the metrics come from is current. */
+final class CacheHealthCollector implements MultiCollector {
+
+    private final HpaCache cache;
+    private final Duration staleAfter;
+
+    CacheHealthCollector(HpaCache cache, Duration staleAfter) {
+        this.cache = cache;
+        this.staleAfter = staleAfter;
+    }
+
+    @Override
+    public List<String> getPrometheusNames() {
+        return List.of(
+                "prescaling_exporter_informer_synced",
+                "prescaling_exporter_informer_watching",
+                "prescaling_exporter_informer_down_seconds",
+                "prescaling_exporter_stale",
+                "prescaling_exporter_informer_last_event_timestamp_seconds",
+                "prescaling_exporter_hpas");
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        Duration down = cache.downFor();
+        MetricSnapshots.Builder result = MetricSnapshots.builder()
+                .metricSnapshot(gauge(
+                        "prescaling_exporter_informer_synced",
+                        "1 once the HPA informer has listed every watched namespace.",
+                        cache.synced() ? 1 : 0))
+                .metricSnapshot(gauge(
+                        "prescaling_exporter_informer_watching",
+                        "1 while the HPA watch is connected to the API server.",
+                        down.isZero() ? 1 : 0))
+                .metricSnapshot(gauge(
+                        "prescaling_exporter_informer_down_seconds",
+                        "How long the HPA watch has been disconnected; 0 while connected.",
+                        down.toMillis() / 1000.0))
+                .metricSnapshot(gauge(
+                        "prescaling_exporter_stale",
+                        "1 when the watch has been down longer than --stale-after: the series show the last"
+                                + " known state.",
+                        down.compareTo(staleAfter) > 0 || !cache.synced() ? 1 : 0))
+                .metricSnapshot(gauge(
+                        "prescaling_exporter_hpas",
+                        "HPAs in the informer cache.",
+                        cache.hpas().size()));
+        cache.lastEvent()
+                .ifPresent(at -> result.metricSnapshot(gauge(
+                        "prescaling_exporter_informer_last_event_timestamp_seconds",
+                        "When the informer last saw an HPA added, changed or deleted (Unix time).",
+                        at.toEpochMilli() / 1000.0)));
+        return result.build();
+    }
+
+    private static GaugeSnapshot gauge(String name, String help, double value) {
+        return GaugeSnapshot.builder()
+                .name(name)
+                .help(help)
+                .dataPoint(GaugeDataPointSnapshot.builder().value(value).build())
+                .build();
+    }
+}

@@ -1,0 +1,38 @@
+package io.prescaler.exporter;
+
+import io.prescaler.schedule.AnnotationKeys;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The exporter's settings, read once from flags and environment.
+ *
+ * @param namespaces the namespaces to watch; empty means all
+ * @param hpaLabels HPA label keys copied onto every per-HPA series
+ * @param staleAfter how long the watch may be down before the exporter reports its data as stale
+ */
+public record ExporterConfig(
+        int port,
+        List<String> namespaces,
+        List<String> hpaLabels,
+        AnnotationKeys keys,
+        ZoneId zone,
+        Duration staleAfter) {
+
+    public ExporterConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+        }
+        namespaces = List.copyOf(namespaces);
+        hpaLabels = List.copyOf(hpaLabels);
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(staleAfter, "staleAfter");
+    }
+
+    public boolean allNamespaces() {
+        return namespaces.isEmpty();
+    }
+}

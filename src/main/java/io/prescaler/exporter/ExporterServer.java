@@ -1,0 +1,100 @@
+package io.prescaler.exporter;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.prescaler.schedule.AnnotationParser;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The exporter's HTTP side: {@code /metrics} from the cache, {@code /healthz}, {@code /readyz}. */
+public final class ExporterServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExporterServer.class);
+
+    private final ExporterConfig config;
+    private final HpaCache cache;
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final ExpositionFormats formats = ExpositionFormats.init();
+    private final Histogram scrapeDuration;
+    private final Javalin app;
+
+    public ExporterServer(ExporterConfig config, HpaCache cache, Clock clock) {
+        this.config = config;
+        this.cache = cache;
+        AnnotationParser parser = new AnnotationParser(config.keys(), config.zone());
+        registry.register(new PrescalingCollector(cache::hpas, parser, clock, config.hpaLabels()));
+        registry.register(new CacheHealthCollector(cache, config.staleAfter()));
+        this.scrapeDuration = Histogram.builder()
+                .name("prescaling_exporter_scrape_duration_seconds")
+                .help("Time to render /metrics from the informer cache.")
+                .unit(Unit.SECONDS)
+                .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5)
+                .register(registry);
+        this.app = Javalin.create(javalin -> {
+                    javalin.showJavalinBanner = false;
+                    javalin.useVirtualThreads = false;
+                })
+                .get("/metrics", this::metrics)
+                .get("/healthz", ctx -> ctx.result("ok"))
+                .get("/readyz", this::ready)
+                .exception(Exception.class, (e, ctx) -> {
+                    LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).result("internal error: " + e.getMessage());
+                });
+    }
+
+    public ExporterServer start() {
+        app.start(config.port());
+        return this;
+    }
+
+    /** The port actually bound (useful with --port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    private void metrics(Context ctx) throws IOException {
+        long started = System.nanoTime();
+        MetricSnapshots snapshots = registry.scrape();
+        ExpositionFormatWriter writer = formats.findWriter(ctx.header("Accept"));
+        ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+        writer.write(body, snapshots);
+        scrapeDuration.observe((System.nanoTime() - started) / 1e9);
+        ctx.contentType(writer.getContentType()).result(body.toByteArray());
+    }
+
+    /**
+     * Ready once every informer has listed its HPAs. A watch lost later does not make the exporter unready: the
+     * Service would drop it, the series would vanish and block every prescaled HPA's scale-in; the last known
+     * state is better, and the staleness is reported here and in the metrics.
+     */
+    private void ready(Context ctx) {
+        if (!cache.synced()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("not ready: the HPA informer has not synced yet");
+            return;
+        }
+        Duration down = cache.downFor();
+        if (down.compareTo(config.staleAfter()) > 0) {
+            ctx.result("ready, but stale: the HPA watch has been down for " + down.toSeconds()
+                    + " s; serving the last known state");
+            return;
+        }
+        ctx.result("ready");
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

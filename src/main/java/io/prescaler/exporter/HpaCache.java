@@ -1,0 +1,206 @@
+package io.prescaler.exporter;
+
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Informable;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.prescaler.kube.HpaFacts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The informer cache of HPAs the exporter renders from: one informer over all namespaces, or one per watched
+ * namespace. Scrapes read the cache and never call the API server. When the API server goes away the cache keeps
+ * its last known state; an informer that stops is started again with a backoff.
+ */
+public final class HpaCache implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HpaCache.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
+
+    private final KubernetesClient client;
+    private final List<String> namespaces;
+    private final Clock clock;
+    private final List<Watched> watched = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Instant> lastEvent = new AtomicReference<>();
+    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hpa-informer-restart");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closed;
+
+    /** One informer and when its watch was last seen down. */
+    private static final class Watched {
+        final String namespace;
+        volatile SharedIndexInformer<HorizontalPodAutoscaler> informer;
+        volatile Instant downSince;
+        volatile boolean everSynced;
+        Duration backoff = Duration.ofSeconds(1);
+
+        Watched(String namespace) {
+            this.namespace = namespace;
+        }
+    }
+
+    public HpaCache(KubernetesClient client, List<String> namespaces, Clock clock) {
+        this.client = client;
+        this.namespaces = namespaces.isEmpty() ? java.util.Collections.singletonList(null) : List.copyOf(namespaces);
+        this.clock = clock;
+    }
+
+    public void start() {
+        for (String namespace : namespaces) {
+            Watched w = new Watched(namespace);
+            watched.add(w);
+            startInformer(w);
+        }
+    }
+
+    private void startInformer(Watched w) {
+        if (closed) {
+            return;
+        }
+        Informable<HorizontalPodAutoscaler> source = w.namespace == null
+                ? client.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace()
+                : client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(w.namespace);
+        SharedIndexInformer<HorizontalPodAutoscaler> informer = source.runnableInformer(0);
+        informer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(HorizontalPodAutoscaler hpa) {
+                touched();
+            }
+
+            @Override
+            public void onUpdate(HorizontalPodAutoscaler oldHpa, HorizontalPodAutoscaler newHpa) {
+                touched();
+            }
+
+            @Override
+            public void onDelete(HorizontalPodAutoscaler hpa, boolean deletedFinalStateUnknown) {
+                touched();
+            }
+        });
+        if (w.informer == null) {
+            w.informer = informer;
+        }
+        informer.start().whenComplete((ok, error) -> {
+            if (error != null) {
+                return; // stopped() reports it and schedules the restart
+            }
+            // A restarted informer replaces the previous one only once it holds a full list, so scrapes keep
+            // the last known state in between.
+            SharedIndexInformer<HorizontalPodAutoscaler> previous = w.informer;
+            w.informer = informer;
+            if (previous != informer) {
+                previous.close();
+            }
+            w.everSynced = true;
+            w.backoff = Duration.ofSeconds(1);
+            LOG.info(
+                    "HPA informer synced ({}): {} HPAs",
+                    scope(w),
+                    informer.getStore().list().size());
+        });
+        informer.stopped().whenComplete((ok, error) -> {
+            if (closed || (w.informer != informer && w.everSynced)) {
+                return;
+            }
+            Duration delay = w.backoff;
+            Duration doubled = w.backoff.multipliedBy(2);
+            w.backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+            LOG.warn(
+                    "HPA informer ({}) stopped: {}; serving the last known state and starting it again in {} s",
+                    scope(w),
+                    error == null ? "no reason given" : error.getMessage(),
+                    delay.toSeconds());
+            restarts.schedule(() -> startInformer(w), delay.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private static String scope(Watched w) {
+        return w.namespace == null ? "all namespaces" : "namespace " + w.namespace;
+    }
+
+    private void touched() {
+        lastEvent.set(clock.instant());
+    }
+
+    /** The HPAs as last seen, across every watched namespace. */
+    public List<HpaFacts> hpas() {
+        List<HpaFacts> result = new ArrayList<>();
+        for (Watched w : watched) {
+            SharedIndexInformer<HorizontalPodAutoscaler> informer = w.informer;
+            if (informer == null) {
+                continue;
+            }
+            for (HorizontalPodAutoscaler hpa : informer.getStore().list()) {
+                result.add(HpaFacts.of(hpa));
+            }
+        }
+        return result;
+    }
+
+    /** Whether every informer has listed its HPAs at least once. */
+    public boolean synced() {
+        return !watched.isEmpty() && watched.stream().allMatch(w -> w.everSynced);
+    }
+
+    /** Whether every informer's watch is up right now. */
+    public boolean watching() {
+        Instant now = clock.instant();
+        boolean all = true;
+        for (Watched w : watched) {
+            SharedIndexInformer<HorizontalPodAutoscaler> informer = w.informer;
+            boolean up = informer != null && informer.isWatching();
+            if (up) {
+                w.downSince = null;
+            } else {
+                if (w.downSince == null) {
+                    w.downSince = now;
+                }
+                all = false;
+            }
+        }
+        return all;
+    }
+
+    /** How long the longest-down watch has been down; zero when all are up. */
+    public Duration downFor() {
+        watching();
+        Instant now = clock.instant();
+        return watched.stream()
+                .map(w -> w.downSince)
+                .filter(java.util.Objects::nonNull)
+                .map(since -> Duration.between(since, now))
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+    }
+
+    public Optional<Instant> lastEvent() {
+        return Optional.ofNullable(lastEvent.get());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        restarts.shutdownNow();
+        for (Watched w : watched) {
+            if (w.informer != null) {
+                w.informer.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.prescaler.kube;
+
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The few facts about an {@code autoscaling/v2} HPA that prescaling needs, read once from the Kubernetes object so
+ * that the decisions downstream never touch Kubernetes types.
+ *
+ * @param currentReplicas {@code status.currentReplicas}, 0 when the HPA has no status yet
+ */
+public record HpaFacts(
+        String namespace,
+        String name,
+        String targetName,
+        Map<String, String> annotations,
+        Map<String, String> labels,
+        int maxReplicas,
+        int currentReplicas,
+        List<String> externalMetricNames) {
+
+    public HpaFacts {
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(name, "name");
+        targetName = targetName == null ? "" : targetName;
+        annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        externalMetricNames = List.copyOf(externalMetricNames);
+    }
+
+    public static HpaFacts of(HorizontalPodAutoscaler hpa) {
+        HorizontalPodAutoscalerSpec spec =
+                Optional.ofNullable(hpa.getSpec()).orElseGet(HorizontalPodAutoscalerSpec::new);
+        List<String> externals = Optional.ofNullable(spec.getMetrics()).orElse(List.of()).stream()
+                .filter(Objects::nonNull)
+                .filter(m -> "External".equals(m.getType()) && m.getExternal() != null)
+                .map(MetricSpec::getExternal)
+                .filter(e -> e.getMetric() != null && e.getMetric().getName() != null)
+                .map(e -> e.getMetric().getName())
+                .toList();
+        return new HpaFacts(
+                hpa.getMetadata().getNamespace() == null
+                        ? ""
+                        : hpa.getMetadata().getNamespace(),
+                hpa.getMetadata().getName() == null ? "" : hpa.getMetadata().getName(),
+                spec.getScaleTargetRef() == null ? "" : spec.getScaleTargetRef().getName(),
+                hpa.getMetadata().getAnnotations(),
+                hpa.getMetadata().getLabels(),
+                spec.getMaxReplicas() == null ? 0 : spec.getMaxReplicas(),
+                hpa.getStatus() == null || hpa.getStatus().getCurrentReplicas() == null
+                        ? 0
+                        : hpa.getStatus().getCurrentReplicas(),
+                externals);
+    }
+
+    public String key() {
+        return namespace + "/" + name;
+    }
+
+    public boolean consumesMetric(String metricName) {
+        return externalMetricNames.contains(metricName);
+    }
+}

@@ -1,0 +1,68 @@
+package io.prescaler.schedule;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The annotation keys under one prefix. Bedrock's original prefix is the default so that HPAs written for the
+ * original exporter keep working unchanged.
+ */
+public record AnnotationKeys(String prefix) {
+
+    public static final String DEFAULT_PREFIX = "annotations.scaling.exporter";
+    public static final AnnotationKeys DEFAULT = new AnnotationKeys(DEFAULT_PREFIX);
+
+    public AnnotationKeys {
+        Objects.requireNonNull(prefix, "prefix");
+        if (prefix.isBlank()) {
+            throw new IllegalArgumentException("the annotation prefix must not be blank");
+        }
+    }
+
+    public String minReplicas() {
+        return prefix + ".replica.min";
+    }
+
+    public String start() {
+        return prefix + ".time.start";
+    }
+
+    public String end() {
+        return prefix + ".time.end";
+    }
+
+    public String days() {
+        return prefix + ".days";
+    }
+
+    public String timezone() {
+        return prefix + ".timezone";
+    }
+
+    public String eventMultiplier() {
+        return prefix + ".event.multiplier";
+    }
+
+    public String eventName() {
+        return prefix + ".event.name";
+    }
+
+    public String eventEnd() {
+        return prefix + ".event.end";
+    }
+
+    /** The three keys a team must set together. */
+    public List<String> required() {
+        return List.of(minReplicas(), start(), end());
+    }
+
+    /** Every key a team may set; their presence is what makes an HPA prescaled. */
+    public List<String> userKeys() {
+        return List.of(minReplicas(), start(), end(), days(), timezone());
+    }
+
+    /** The keys only {@code events apply} writes. */
+    public List<String> eventKeys() {
+        return List.of(eventMultiplier(), eventName(), eventEnd());
+    }
+}

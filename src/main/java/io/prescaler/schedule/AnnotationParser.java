@@ -1,0 +1,180 @@
+package io.prescaler.schedule;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one parser of the prescaling annotations, shared by the webhook, the exporter, {@code mutate}, {@code plan}
+ * and {@code events apply}. It reports every problem at once, each naming the key, the value and what is expected.
+ */
+public final class AnnotationParser {
+
+    private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d))?");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?\\d{1,9}");
+
+    private final AnnotationKeys keys;
+    private final ZoneId defaultZone;
+
+    public AnnotationParser(AnnotationKeys keys, ZoneId defaultZone) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
+    }
+
+    public AnnotationKeys keys() {
+        return keys;
+    }
+
+    public ZoneId defaultZone() {
+        return defaultZone;
+    }
+
+    public AnnotationReading read(Map<String, String> annotations) {
+        Map<String, String> values = annotations == null ? Map.of() : annotations;
+        if (keys.userKeys().stream().noneMatch(values::containsKey)) {
+            return new AnnotationReading.NotPrescaled();
+        }
+        List<AnnotationProblem> problems = new ArrayList<>();
+        for (String key : keys.required()) {
+            if (!values.containsKey(key)) {
+                problems.add(AnnotationProblem.missing(
+                        key,
+                        "the annotations " + String.join(", ", keys.required())
+                                + " go together; set all three or none"));
+            }
+        }
+        Optional<Integer> min = minReplicas(values, problems);
+        Optional<LocalTime> start = timeOfDay(keys.start(), values, problems);
+        Optional<LocalTime> end = timeOfDay(keys.end(), values, problems);
+        if (start.isPresent() && end.isPresent() && start.get().equals(end.get())) {
+            problems.add(new AnnotationProblem(
+                    keys.end(),
+                    values.get(keys.end()),
+                    "equals " + keys.start() + "; a window needs an end different from its start"
+                            + " (an end before the start crosses midnight)"));
+        }
+        Optional<Days> days = days(values, problems);
+        Optional<ZoneId> zone = zone(values, problems);
+        Optional<EventMultiplier> event = event(values, problems);
+        if (!problems.isEmpty()) {
+            return new AnnotationReading.Invalid(problems);
+        }
+        PrescalingWindow window = new PrescalingWindow(start.get(), end.get(), days.get(), zone.get());
+        return new AnnotationReading.Valid(new PrescalingSpec(min.get(), window, event));
+    }
+
+    private Optional<Integer> minReplicas(Map<String, String> values, List<AnnotationProblem> problems) {
+        String raw = values.get(keys.minReplicas());
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String text = raw.trim();
+        if (WHOLE_NUMBER.matcher(text).matches()) {
+            int n = Integer.parseInt(text.startsWith("+") ? text.substring(1) : text);
+            if (n >= 1) {
+                return Optional.of(n);
+            }
+        }
+        problems.add(new AnnotationProblem(
+                keys.minReplicas(), raw, "is not a whole number of replicas >= 1 (for example \"25\")"));
+        return Optional.empty();
+    }
+
+    private static Optional<LocalTime> timeOfDay(
+            String key, Map<String, String> values, List<AnnotationProblem> problems) {
+        String raw = values.get(key);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        Matcher m = TIME_OF_DAY.matcher(raw.trim());
+        if (!m.matches()) {
+            problems.add(new AnnotationProblem(
+                    key, raw, "is not a time of day (HH:mm or HH:mm:ss, 24-hour, for example \"19:30\")"));
+            return Optional.empty();
+        }
+        int seconds = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        return Optional.of(LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), seconds));
+    }
+
+    private Optional<Days> days(Map<String, String> values, List<AnnotationProblem> problems) {
+        String raw = values.get(keys.days());
+        if (raw == null) {
+            return Optional.of(Days.EVERY_DAY);
+        }
+        Optional<Days> days = Days.parse(raw);
+        if (days.isEmpty()) {
+            problems.add(new AnnotationProblem(
+                    keys.days(),
+                    raw,
+                    "is not a list of days of the week (Mon..Sun, comma-separated, ranges allowed,"
+                            + " for example \"Mon-Fri\" or \"Sat,Sun\")"));
+        }
+        return days;
+    }
+
+    private Optional<ZoneId> zone(Map<String, String> values, List<AnnotationProblem> problems) {
+        String raw = values.get(keys.timezone());
+        if (raw == null) {
+            return Optional.of(defaultZone);
+        }
+        try {
+            return Optional.of(ZoneId.of(raw.trim()));
+        } catch (DateTimeException e) {
+            problems.add(new AnnotationProblem(
+                    keys.timezone(), raw, "is not an IANA time zone (for example \"Europe/Paris\")"));
+            return Optional.empty();
+        }
+    }
+
+    private Optional<EventMultiplier> event(Map<String, String> values, List<AnnotationProblem> problems) {
+        String rawMultiplier = values.get(keys.eventMultiplier());
+        String rawEnd = values.get(keys.eventEnd());
+        Optional<Instant> end = Optional.empty();
+        boolean endValid = true;
+        if (rawEnd != null) {
+            try {
+                end = Optional.of(Instant.parse(rawEnd.trim()));
+            } catch (DateTimeParseException e) {
+                endValid = false;
+                problems.add(new AnnotationProblem(
+                        keys.eventEnd(), rawEnd, "is not an ISO-8601 instant (for example \"2026-07-14T23:00:00Z\")"));
+            }
+        }
+        if (rawMultiplier == null) {
+            return Optional.empty();
+        }
+        Optional<BigDecimal> factor = positiveDecimal(rawMultiplier);
+        if (factor.isEmpty()) {
+            problems.add(new AnnotationProblem(
+                    keys.eventMultiplier(), rawMultiplier, "is not a number > 0 (for example \"3\" or \"1.5\")"));
+            return Optional.empty();
+        }
+        if (!endValid) {
+            return Optional.empty();
+        }
+        return Optional.of(new EventMultiplier(factor.get(), values.get(keys.eventName()), end));
+    }
+
+    /** A decimal number > 0, as multipliers are written in annotations and in the events file. */
+    public static Optional<BigDecimal> positiveDecimal(String text) {
+        try {
+            BigDecimal value = new BigDecimal(text.trim());
+            if (value.signum() > 0 && value.compareTo(BigDecimal.valueOf(1_000_000)) <= 0) {
+                return Optional.of(value);
+            }
+        } catch (NumberFormatException e) {
+            // falls through to empty: the caller names the key and the value
+        }
+        return Optional.empty();
+    }
+}

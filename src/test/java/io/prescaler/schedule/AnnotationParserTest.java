@@ -1,0 +1,185 @@
+package io.prescaler.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AnnotationParserTest {
+
+    private static final String P = "annotations.scaling.exporter.";
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private final AnnotationParser parser = new AnnotationParser(AnnotationKeys.DEFAULT, PARIS);
+
+    private static Map<String, String> valid() {
+        Map<String, String> annotations = new HashMap<>();
+        annotations.put(P + "replica.min", "25");
+        annotations.put(P + "time.start", "19:30:00");
+        annotations.put(P + "time.end", "23:30");
+        return annotations;
+    }
+
+    private List<String> problems(Map<String, String> annotations) {
+        AnnotationReading reading = parser.read(annotations);
+        return assertInstanceOf(AnnotationReading.Invalid.class, reading).problems().stream()
+                .map(AnnotationProblem::message)
+                .toList();
+    }
+
+    @Test
+    void readsAnHpaWithoutPrescalingKeysAsNotPrescaled() {
+        assertEquals(new AnnotationReading.NotPrescaled(), parser.read(Map.of("kubectl.kubernetes.io/x", "y")));
+        assertEquals(new AnnotationReading.NotPrescaled(), parser.read(null));
+    }
+
+    @Test
+    void readsEventAnnotationsAloneAsNotPrescaled() {
+        assertEquals(
+                new AnnotationReading.NotPrescaled(),
+                parser.read(Map.of(P + "event.multiplier", "3", P + "event.name", "final")));
+    }
+
+    @Test
+    void readsBedrocksOriginalAnnotations() {
+        PrescalingSpec spec = assertInstanceOf(AnnotationReading.Valid.class, parser.read(valid()))
+                .spec();
+        assertEquals(25, spec.minReplicas());
+        assertEquals(LocalTime.of(19, 30), spec.window().start());
+        assertEquals(LocalTime.of(23, 30), spec.window().end());
+        assertEquals(Days.EVERY_DAY, spec.window().days());
+        assertEquals(PARIS, spec.window().zone());
+        assertEquals(Optional.empty(), spec.event());
+    }
+
+    @Test
+    void readsOptionalDaysTimezoneAndEvent() {
+        Map<String, String> annotations = valid();
+        annotations.put(P + "days", "Mon-Fri");
+        annotations.put(P + "timezone", "America/New_York");
+        annotations.put(P + "event.multiplier", "2.5");
+        annotations.put(P + "event.name", "final");
+        annotations.put(P + "event.end", "2026-07-19T21:00:00Z");
+        PrescalingSpec spec = assertInstanceOf(AnnotationReading.Valid.class, parser.read(annotations))
+                .spec();
+        assertTrue(spec.window().days().contains(DayOfWeek.FRIDAY));
+        assertEquals(5, spec.window().days().days().size());
+        assertEquals(ZoneId.of("America/New_York"), spec.window().zone());
+        assertEquals(
+                Optional.of(new EventMultiplier(
+                        new BigDecimal("2.5"), "final", Optional.of(Instant.parse("2026-07-19T21:00:00Z")))),
+                spec.event());
+    }
+
+    @ParameterizedTest(name = "{0} = \"{1}\"")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            replica.min      | 0          | annotations.scaling.exporter.replica.min: "0" is not a whole number of replicas >= 1 (for example "25")
+            replica.min      | -3         | annotations.scaling.exporter.replica.min: "-3" is not a whole number of replicas >= 1 (for example "25")
+            replica.min      | 2.5        | annotations.scaling.exporter.replica.min: "2.5" is not a whole number of replicas >= 1 (for example "25")
+            replica.min      | lots       | annotations.scaling.exporter.replica.min: "lots" is not a whole number of replicas >= 1 (for example "25")
+            replica.min      | 99999999999 | annotations.scaling.exporter.replica.min: "99999999999" is not a whole number of replicas >= 1 (for example "25")
+            time.start       | 25:00      | annotations.scaling.exporter.time.start: "25:00" is not a time of day (HH:mm or HH:mm:ss, 24-hour, for example "19:30")
+            time.start       | 7pm        | annotations.scaling.exporter.time.start: "7pm" is not a time of day (HH:mm or HH:mm:ss, 24-hour, for example "19:30")
+            time.start       | 19:60      | annotations.scaling.exporter.time.start: "19:60" is not a time of day (HH:mm or HH:mm:ss, 24-hour, for example "19:30")
+            time.end         | 24:00      | annotations.scaling.exporter.time.end: "24:00" is not a time of day (HH:mm or HH:mm:ss, 24-hour, for example "19:30")
+            time.end         | 23:30:00.5 | annotations.scaling.exporter.time.end: "23:30:00.5" is not a time of day (HH:mm or HH:mm:ss, 24-hour, for example "19:30")
+            days             | Mon-Fry    | annotations.scaling.exporter.days: "Mon-Fry" is not a list of days of the week (Mon..Sun, comma-separated, ranges allowed, for example "Mon-Fri" or "Sat,Sun")
+            timezone         | Europe/Pari | annotations.scaling.exporter.timezone: "Europe/Pari" is not an IANA time zone (for example "Europe/Paris")
+            event.multiplier | 0          | annotations.scaling.exporter.event.multiplier: "0" is not a number > 0 (for example "3" or "1.5")
+            event.multiplier | x3         | annotations.scaling.exporter.event.multiplier: "x3" is not a number > 0 (for example "3" or "1.5")
+            event.end        | tonight    | annotations.scaling.exporter.event.end: "tonight" is not an ISO-8601 instant (for example "2026-07-14T23:00:00Z")
+            """)
+    void deniesABadValueNamingTheKeyTheValueAndTheExpectedForm(String key, String value, String message) {
+        Map<String, String> annotations = valid();
+        annotations.put(P + key, value);
+        assertEquals(List.of(message), problems(annotations));
+    }
+
+    @Test
+    void deniesWindowWhoseEndEqualsStart() {
+        Map<String, String> annotations = valid();
+        annotations.put(P + "time.end", "19:30");
+        assertEquals(
+                List.of(
+                        "annotations.scaling.exporter.time.end: \"19:30\" equals annotations.scaling.exporter.time.start;"
+                                + " a window needs an end different from its start (an end before the start crosses midnight)"),
+                problems(annotations));
+    }
+
+    @Test
+    void deniesPartialConfigurationNamingEveryMissingKey() {
+        List<String> problems = problems(Map.of(P + "replica.min", "25"));
+        assertEquals(2, problems.size());
+        assertTrue(problems.get(0).startsWith("annotations.scaling.exporter.time.start: missing; "), problems.get(0));
+        assertTrue(problems.get(1).startsWith("annotations.scaling.exporter.time.end: missing; "), problems.get(1));
+    }
+
+    @Test
+    void deniesOnlyTheOptionalKeysAsPartialConfiguration() {
+        List<String> problems = problems(Map.of(P + "days", "Mon-Fri"));
+        assertEquals(3, problems.size(), problems.toString());
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        Map<String, String> annotations = new HashMap<>();
+        annotations.put(P + "replica.min", "many");
+        annotations.put(P + "time.start", "25:00");
+        annotations.put(P + "days", "someday");
+        annotations.put(P + "timezone", "Nowhere");
+        AnnotationReading.Invalid invalid = assertInstanceOf(AnnotationReading.Invalid.class, parser.read(annotations));
+        assertEquals(
+                List.of(P + "time.end", P + "replica.min", P + "time.start", P + "days", P + "timezone"),
+                invalid.problems().stream().map(AnnotationProblem::key).toList());
+        assertTrue(invalid.message()
+                .startsWith("invalid prescaling annotations: annotations.scaling.exporter.time.end: missing"));
+        assertEquals(4, invalid.message().split("; annotations\\.").length - 1);
+    }
+
+    @Test
+    void acceptsTimesWithOneDigitHoursAndSurroundingSpaces() {
+        Map<String, String> annotations = valid();
+        annotations.put(P + "time.start", " 7:05 ");
+        annotations.put(P + "replica.min", " 3 ");
+        PrescalingSpec spec = assertInstanceOf(AnnotationReading.Valid.class, parser.read(annotations))
+                .spec();
+        assertEquals(LocalTime.of(7, 5), spec.window().start());
+        assertEquals(3, spec.minReplicas());
+    }
+
+    @Test
+    void readsAMultiplierWithoutEndAsOpenEnded() {
+        Map<String, String> annotations = valid();
+        annotations.put(P + "event.multiplier", "3");
+        PrescalingSpec spec = assertInstanceOf(AnnotationReading.Valid.class, parser.read(annotations))
+                .spec();
+        assertEquals(Optional.empty(), spec.event().orElseThrow().end());
+    }
+
+    @Test
+    void readsKeysUnderACustomPrefix() {
+        AnnotationParser custom = new AnnotationParser(new AnnotationKeys("prescaler.io"), PARIS);
+        AnnotationReading reading = custom.read(Map.of(
+                "prescaler.io.replica.min", "4",
+                "prescaler.io.time.start", "08:00",
+                "prescaler.io.time.end", "09:00"));
+        assertEquals(
+                4,
+                assertInstanceOf(AnnotationReading.Valid.class, reading).spec().minReplicas());
+        assertEquals(new AnnotationReading.NotPrescaled(), custom.read(valid()));
+    }
+}

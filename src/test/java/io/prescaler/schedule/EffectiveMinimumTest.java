@@ -1,0 +1,62 @@
+package io.prescaler.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EffectiveMinimumTest {
+
+    /** 19:30-23:30 in Paris; on 2026-11-23 that is 18:30Z-22:30Z. */
+    private static final PrescalingWindow EVENING =
+            new PrescalingWindow(LocalTime.of(19, 30), LocalTime.of(23, 30), Days.EVERY_DAY, ZoneId.of("Europe/Paris"));
+
+    @ParameterizedTest(name = "min {0} x {1} until {2}, max {3}, at {4}: {5} ({7})")
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            textBlock =
+                    """
+            # min | multiplier | event end            | max | now                  | replicas | capped | why
+            25    | -          | -                    | 200 | 2026-11-23T19:00:00Z | 25       | false  | in the window: the minimum
+            25    | -          | -                    | 200 | 2026-11-23T12:00:00Z | 0        | false  | outside the window: nothing asked
+            25    | 3          | 2026-11-23T23:00:00Z | 200 | 2026-11-23T19:00:00Z | 75       | false  | an event multiplies the minimum
+            25    | 3          | 2026-11-23T23:00:00Z | 200 | 2026-11-23T12:00:00Z | 75       | false  | an afternoon event applies outside the window too
+            25    | 3          | 2026-11-23T19:00:00Z | 200 | 2026-11-23T19:00:00Z | 25       | false  | the event's end is exclusive: ignored from then on
+            25    | 3          | 2026-11-23T18:00:00Z | 200 | 2026-11-23T12:00:00Z | 75       | false  | before its end
+            25    | 3          | 2026-11-23T11:00:00Z | 200 | 2026-11-23T12:00:00Z | 0        | false  | an expired multiplier left behind is ignored
+            25    | 3          | -                    | 200 | 2026-11-23T12:00:00Z | 75       | false  | a multiplier without end applies until removed
+            25    | 1.5        | -                    | 200 | 2026-11-23T19:00:00Z | 38       | false  | 37.5 rounds up
+            10    | 1.1        | -                    | 200 | 2026-11-23T19:00:00Z | 11       | false  | exact decimal arithmetic: 10 x 1.1 is 11, not 12
+            3     | 0.5        | -                    | 200 | 2026-11-23T19:00:00Z | 2        | false  | a multiplier below 1 lowers the minimum, rounded up
+            25    | 3          | -                    | 60  | 2026-11-23T19:00:00Z | 60       | true   | capped at maxReplicas
+            300   | -          | -                    | 200 | 2026-11-23T19:00:00Z | 200      | true   | a minimum above maxReplicas is capped
+            300   | -          | -                    | 200 | 2026-11-23T12:00:00Z | 0        | false  | and asks for nothing outside the window
+            25    | -          | -                    | 0   | 2026-11-23T19:00:00Z | 25       | false  | an HPA without maxReplicas has no cap
+            """)
+    void holdsTheMinimumTheWindowAndTheEventAskFor(
+            int min,
+            String multiplier,
+            String eventEnd,
+            int max,
+            String now,
+            int replicas,
+            boolean capped,
+            String why) {
+        Optional<EventMultiplier> event = Optional.ofNullable(multiplier)
+                .map(m -> new EventMultiplier(
+                        new BigDecimal(m),
+                        "final",
+                        Optional.ofNullable(eventEnd).map(Instant::parse)));
+        EffectiveMinimum minimum =
+                EffectiveMinimum.of(new PrescalingSpec(min, EVENING, event), max, Instant.parse(now));
+        assertEquals(replicas, minimum.replicas(), why);
+        assertEquals(capped, minimum.capped(), why);
+        assertEquals(min, minimum.configured(), why);
+    }
+}

@@ -31,6 +31,7 @@ final class CacheHealthCollector implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
+        boolean watching = cache.watching();
         Duration down = cache.downFor();
         MetricSnapshots.Builder result = MetricSnapshots.builder()
                 .metricSnapshot(gauge(
@@ -40,7 +41,7 @@ final class CacheHealthCollector implements MultiCollector {
                 .metricSnapshot(gauge(
                         "prescaling_exporter_informer_watching",
                         "1 while the HPA watch is connected to the API server.",
-                        down.isZero() ? 1 : 0))
+                        watching ? 1 : 0))
                 .metricSnapshot(gauge(
                         "prescaling_exporter_informer_down_seconds",
                         "How long the HPA watch has been disconnected; 0 while connected.",
@@ -50,10 +51,7 @@ final class CacheHealthCollector implements MultiCollector {
                         "1 when the watch has been down longer than --stale-after: the series show the last"
                                 + " known state.",
                         down.compareTo(staleAfter) > 0 || !cache.synced() ? 1 : 0))
-                .metricSnapshot(gauge(
-                        "prescaling_exporter_hpas",
-                        "HPAs in the informer cache.",
-                        cache.hpas().size()));
+                .metricSnapshot(gauge("prescaling_exporter_hpas", "HPAs in the informer cache.", cache.size()));
         cache.lastEvent()
                 .ifPresent(at -> result.metricSnapshot(gauge(
                         "prescaling_exporter_informer_last_event_timestamp_seconds",

@@ -27,6 +27,7 @@ public record ExporterConfig(
         }
         namespaces = List.copyOf(namespaces);
         hpaLabels = List.copyOf(hpaLabels);
+        PrescalingCollector.copiedLabels(hpaLabels); // fails early on a label that would clash
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(staleAfter, "staleAfter");

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * The informer cache of HPAs the exporter renders from: one informer over all namespaces, or one per watched
  * namespace. Scrapes read the cache and never call the API server. When the API server goes away the cache keeps
  * its last known state; an informer that stops is started again with a backoff.
+ *
+ * <p>Whether the API server is reachable is probed apart from the informers ({@code GET /version} every
+ * {@code probeInterval}): an informer's watch reconnects by itself and keeps calling itself "watching" while the
+ * API server is gone, so that flag alone would never report an outage.
  */
 public final class HpaCache implements AutoCloseable {
 
@@ -33,6 +37,8 @@ public final class HpaCache implements AutoCloseable {
     private final KubernetesClient client;
     private final List<String> namespaces;
     private final Clock clock;
+    private final Duration probeInterval;
+    private final AtomicReference<Instant> unreachableSince = new AtomicReference<>();
     private final List<Watched> watched = new CopyOnWriteArrayList<>();
     private final AtomicReference<Instant> lastEvent = new AtomicReference<>();
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,9 +62,14 @@ public final class HpaCache implements AutoCloseable {
     }
 
     public HpaCache(KubernetesClient client, List<String> namespaces, Clock clock) {
+        this(client, namespaces, clock, Duration.ofSeconds(15));
+    }
+
+    public HpaCache(KubernetesClient client, List<String> namespaces, Clock clock, Duration probeInterval) {
         this.client = client;
         this.namespaces = namespaces.isEmpty() ? java.util.Collections.singletonList(null) : List.copyOf(namespaces);
         this.clock = clock;
+        this.probeInterval = probeInterval;
     }
 
     public void start() {
@@ -66,6 +77,21 @@ public final class HpaCache implements AutoCloseable {
             Watched w = new Watched(namespace);
             watched.add(w);
             startInformer(w);
+        }
+        restarts.scheduleWithFixedDelay(
+                this::probe, probeInterval.toMillis(), probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void probe() {
+        try {
+            client.getKubernetesVersion();
+            if (unreachableSince.getAndSet(null) != null) {
+                LOG.info("API server reachable again");
+            }
+        } catch (RuntimeException e) {
+            if (unreachableSince.compareAndSet(null, clock.instant())) {
+                LOG.warn("API server unreachable ({}); serving the last known HPAs", e.getMessage());
+            }
         }
     }
 
@@ -153,15 +179,24 @@ public final class HpaCache implements AutoCloseable {
         return result;
     }
 
+    /** How many HPAs the cache holds. */
+    public int size() {
+        return watched.stream()
+                .map(w -> w.informer)
+                .filter(java.util.Objects::nonNull)
+                .mapToInt(i -> i.getStore().list().size())
+                .sum();
+    }
+
     /** Whether every informer has listed its HPAs at least once. */
     public boolean synced() {
         return !watched.isEmpty() && watched.stream().allMatch(w -> w.everSynced);
     }
 
-    /** Whether every informer's watch is up right now. */
+    /** Whether the API server answers and every informer's watch is up. */
     public boolean watching() {
         Instant now = clock.instant();
-        boolean all = true;
+        boolean all = unreachableSince.get() == null;
         for (Watched w : watched) {
             SharedIndexInformer<HorizontalPodAutoscaler> informer = w.informer;
             boolean up = informer != null && informer.isWatching();
@@ -181,8 +216,9 @@ public final class HpaCache implements AutoCloseable {
     public Duration downFor() {
         watching();
         Instant now = clock.instant();
-        return watched.stream()
-                .map(w -> w.downSince)
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(unreachableSince.get()),
+                        watched.stream().map(w -> w.downSince))
                 .filter(java.util.Objects::nonNull)
                 .map(since -> Duration.between(since, now))
                 .max(Duration::compareTo)

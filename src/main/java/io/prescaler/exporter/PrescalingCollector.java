@@ -9,6 +9,7 @@ import io.prescaler.schedule.PrescalingDecision;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
@@ -74,7 +75,7 @@ public final class PrescalingCollector implements MultiCollector {
                 EFFECTIVE,
                 CONFIGURED,
                 MULTIPLIER,
-                EVENT_INFO,
+                "prescaling_event", // an info metric: exposed as prescaling_event_info
                 WINDOW_ACTIVE,
                 CURRENT,
                 ANNOTATION_ERROR);
@@ -95,7 +96,9 @@ public final class PrescalingCollector implements MultiCollector {
         Series effective = new Series(EFFECTIVE, "Minimum the HPA should hold now (multiplier and cap applied).");
         Series configured = new Series(CONFIGURED, "Minimum replicas the annotations ask for in the window.");
         Series multiplier = new Series(MULTIPLIER, "Event multiplier applying now; 1 when no event applies.");
-        Series eventInfo = new Series(EVENT_INFO, "1 for the event whose multiplier applies now.");
+        InfoSnapshot.Builder eventInfo = InfoSnapshot.builder()
+                .name(EVENT_INFO.substring(0, EVENT_INFO.length() - "_info".length()))
+                .help("The event whose multiplier applies now.");
         Series window = new Series(WINDOW_ACTIVE, "1 while the HPA's daily window is open.");
         Series current = new Series(CURRENT, "status.currentReplicas of the HPA, as last seen.");
         Series errors = new Series(ANNOTATION_ERROR, "1 for each prescaling annotation of the HPA that is invalid.");
@@ -122,8 +125,9 @@ public final class PrescalingCollector implements MultiCollector {
                 window.add(labels, decision.minimum().windowOpen() ? 1 : 0);
                 decision.minimum()
                         .event()
-                        .ifPresent(e -> eventInfo.add(
-                                Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "event", e.name()), 1));
+                        .ifPresent(e -> eventInfo.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder()
+                                .labels(Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "event", e.name()))
+                                .build()));
             } else if (reading instanceof AnnotationReading.Invalid invalid) {
                 for (String key : badKeys(invalid)) {
                     errors.add(Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key), 1);
@@ -136,7 +140,7 @@ public final class PrescalingCollector implements MultiCollector {
                 effective.snapshot(),
                 configured.snapshot(),
                 multiplier.snapshot(),
-                eventInfo.snapshot(),
+                eventInfo.build(),
                 window.snapshot(),
                 current.snapshot(),
                 errors.snapshot());

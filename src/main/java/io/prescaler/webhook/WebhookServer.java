@@ -49,6 +49,8 @@ public final class WebhookServer implements AutoCloseable {
         this.app = Javalin.create(javalin -> {
                     javalin.showJavalinBanner = false;
                     javalin.useVirtualThreads = false;
+                    // Javalin answers a request that timed out with 500 by default; a stalled client is at fault.
+                    javalin.jetty.timeoutStatus = 408;
                     javalin.jetty.addConnector((server, http) -> {
                         HttpConfiguration https = new HttpConfiguration(http);
                         https.setSendServerVersion(false);
@@ -86,7 +88,7 @@ public final class WebhookServer implements AutoCloseable {
         return bound == null ? -1 : bound.getLocalPort();
     }
 
-    private void mutate(Context ctx) throws IOException {
+    private void mutate(Context ctx) {
         long max = config.maxBodyBytes();
         if (ctx.req().getContentLengthLong() > max) {
             ctx.header("Connection", "close");
@@ -96,6 +98,11 @@ public final class WebhookServer implements AutoCloseable {
         byte[] body;
         try (InputStream in = ctx.req().getInputStream()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        } catch (IOException e) {
+            // Idle timeout, minimum data rate or a reset: the client is gone or stalling.
+            ctx.header("Connection", "close");
+            answer(ctx, handler.unreceived(e.toString()));
+            return;
         }
         if (body.length > max) {
             ctx.header("Connection", "close");

@@ -1,0 +1,120 @@
+package io.prescaler.cli;
+
+import io.prescaler.schedule.MetricEncoding;
+import io.prescaler.webhook.WebhookConfig;
+import io.prescaler.webhook.WebhookServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "webhook",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Mutating admission webhook for autoscaling/v2 HPAs over HTTPS: POST /mutate validates the"
+                + " prescaling annotations (denies with every problem named) and injects, fixes or removes the"
+                + " External metric block. Also /healthz and /readyz. The certificate files are reloaded when"
+                + " they change.")
+final class WebhookCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookCommand.class);
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "8443",
+            description = "HTTPS port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "FILE",
+            required = true,
+            description =
+                    "PEM serving certificate (chain allowed), e.g. tls.crt of a mounted kubernetes.io/tls Secret.")
+    Path tlsCert;
+
+    @Option(
+            names = "--tls-key",
+            paramLabel = "FILE",
+            required = true,
+            description = "PEM private key of that certificate (RSA or EC, PKCS#8 or traditional).")
+    Path tlsKey;
+
+    @Option(
+            names = "--metric-mode",
+            paramLabel = "MODE",
+            defaultValue = "direct",
+            description = "Metric block to inject: direct (prescaling_min_replicas, AverageValue 1, selector hpa)"
+                    + " or legacy (annotation_scaling_min_replica, Value 10, selector deployment)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    MetricEncoding metricMode;
+
+    @Option(
+            names = "--tls-reload-interval",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "How often the certificate files are checked for a new pair (default: ${DEFAULT-VALUE}).")
+    Duration reloadInterval;
+
+    @Option(
+            names = "--idle-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "Close a connection silent this long, also in the middle of a request (default:"
+                    + " ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Mixin
+    SharedOptions shared;
+
+    @Override
+    public Integer call() throws Exception {
+        WebhookConfig config = new WebhookConfig(
+                port,
+                tlsCert,
+                tlsKey,
+                metricMode,
+                shared.keys(),
+                shared.zone(),
+                WebhookConfig.DEFAULT_MAX_BODY_BYTES,
+                idleTimeout,
+                reloadInterval);
+        WebhookServer server;
+        try {
+            server = new WebhookServer(config, Clock.system(config.zone()));
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException(
+                    "--tls-cert " + tlsCert + " / --tls-key " + tlsKey + " cannot be loaded: " + e.getMessage(), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("shutting down");
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
+        server.start();
+        LOG.info(
+                "prescaler {} webhook listening on :{} (HTTPS, POST /mutate); metric mode {}; certificate {}; timezone {}; annotation prefix {}",
+                VersionProvider.version(),
+                server.port(),
+                config.encoding().name().toLowerCase(java.util.Locale.ROOT),
+                config.tlsCert(),
+                config.zone(),
+                config.keys().prefix());
+        stopped.await();
+        return 0;
+    }
+}

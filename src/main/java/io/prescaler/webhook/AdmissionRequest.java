@@ -1,0 +1,70 @@
+package io.prescaler.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
+
+/**
+ * The parts of an {@code admission.k8s.io/v1} AdmissionRequest the webhook decides on.
+ *
+ * @param kind {@code request.kind} as group/version/kind
+ * @param object {@code request.object}; null when absent (DELETE, CONNECT)
+ */
+public record AdmissionRequest(
+        String uid,
+        GroupVersionKind kind,
+        String subResource,
+        String operation,
+        String namespace,
+        String name,
+        JsonNode object,
+        boolean dryRun) {
+
+    /** A Kubernetes group, version and kind; the group of core types is empty. */
+    public record GroupVersionKind(String group, String version, String kind) {
+
+        public static final GroupVersionKind HPA_V2 =
+                new GroupVersionKind("autoscaling", "v2", "HorizontalPodAutoscaler");
+
+        @Override
+        public String toString() {
+            return (group.isEmpty() ? "" : group + "/") + version + ", Kind=" + kind;
+        }
+    }
+
+    public AdmissionRequest {
+        Objects.requireNonNull(uid, "uid");
+        Objects.requireNonNull(kind, "kind");
+        subResource = subResource == null ? "" : subResource;
+        operation = operation == null ? "" : operation;
+        namespace = namespace == null ? "" : namespace;
+        name = name == null ? "" : name;
+    }
+
+    /**
+     * The request {@code mutate} builds for a manifest: a CREATE of that object, so that the offline path goes
+     * through the very same decision as the webhook.
+     */
+    public static AdmissionRequest createOf(JsonNode object, GroupVersionKind kind) {
+        JsonNode metadata = object.path("metadata");
+        return new AdmissionRequest(
+                "offline",
+                kind,
+                "",
+                "CREATE",
+                metadata.path("namespace").asText(""),
+                metadata.path("name").asText(""),
+                object,
+                true);
+    }
+
+    /** namespace/name for log lines; the object's own metadata when the request leaves them empty. */
+    public String key() {
+        String ns = namespace.isEmpty() && object != null
+                ? object.path("metadata").path("namespace").asText("")
+                : namespace;
+        String n = name.isEmpty() && object != null
+                ? object.path("metadata").path("name").asText("")
+                : name;
+        return ns + "/" + n;
+    }
+}

@@ -1,0 +1,169 @@
+package io.prescaler.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Reads AdmissionReview requests strictly and writes AdmissionReview answers. */
+public final class AdmissionReviewCodec {
+
+    public static final String API_VERSION = "admission.k8s.io/v1";
+    public static final String KIND = "AdmissionReview";
+    private static final int MAX_UID_LENGTH = 256;
+
+    /** What a body turned out to be: a request to review, or a reason it cannot be one (with the uid if read). */
+    public sealed interface Decoded {
+        record Request(AdmissionRequest request) implements Decoded {}
+
+        /** @param uid the request's uid when one could be read, else null */
+        record Unreadable(String uid, String reason) implements Decoded {}
+    }
+
+    // Duplicate keys are refused: two "uid"s or two "object"s would let a body mean different things to
+    // different readers. Trailing tokens are refused for the same reason.
+    private final JsonMapper mapper = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    public Decoded read(byte[] body) {
+        if (body.length == 0) {
+            return new Decoded.Unreadable(null, "empty body; expected an " + API_VERSION + " AdmissionReview");
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            return new Decoded.Unreadable(null, "body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException | RuntimeException e) {
+            return new Decoded.Unreadable(null, "body is not valid JSON: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            return new Decoded.Unreadable(null, "body is not a JSON object; expected an " + API_VERSION + " " + KIND);
+        }
+        JsonNode request = root.get("request");
+        String uid = uid(request);
+        if (!API_VERSION.equals(root.path("apiVersion").asText(null))
+                || !KIND.equals(root.path("kind").asText(null))) {
+            return new Decoded.Unreadable(
+                    uid,
+                    "apiVersion/kind is " + text(root.get("apiVersion")) + "/" + text(root.get("kind"))
+                            + "; expected " + API_VERSION + "/" + KIND
+                            + " (set admissionReviewVersions: [v1] in the webhook configuration)");
+        }
+        if (request == null || !request.isObject()) {
+            return new Decoded.Unreadable(null, "request is missing or not an object");
+        }
+        if (uid == null) {
+            return new Decoded.Unreadable(null, "request.uid is missing, empty, not a string or too long");
+        }
+        JsonNode kind = request.get("kind");
+        if (kind == null || !kind.isObject() || !isText(kind.get("version")) || !isText(kind.get("kind"))) {
+            return new Decoded.Unreadable(uid, "request.kind is missing or has no version and kind");
+        }
+        if (!isOptionalText(kind.get("group"))
+                || !isText(request.get("operation"))
+                || !isOptionalText(request.get("subResource"))
+                || !isOptionalText(request.get("namespace"))
+                || !isOptionalText(request.get("name"))) {
+            return new Decoded.Unreadable(
+                    uid,
+                    "request.operation must be a string, and group, subResource, namespace and name strings if set");
+        }
+        JsonNode dryRun = request.get("dryRun");
+        if (dryRun != null && !dryRun.isNull() && !dryRun.isBoolean()) {
+            return new Decoded.Unreadable(uid, "request.dryRun is not a boolean");
+        }
+        JsonNode object = request.get("object");
+        return new Decoded.Request(new AdmissionRequest(
+                uid,
+                new AdmissionRequest.GroupVersionKind(
+                        kind.path("group").asText(""),
+                        kind.get("version").asText(),
+                        kind.get("kind").asText()),
+                request.path("subResource").asText(""),
+                request.get("operation").asText(),
+                request.path("namespace").asText(""),
+                request.path("name").asText(""),
+                object == null || object.isNull() ? null : object,
+                dryRun != null && dryRun.asBoolean()));
+    }
+
+    public byte[] write(AdmissionResponse response) {
+        ObjectNode review = mapper.createObjectNode();
+        review.put("apiVersion", API_VERSION);
+        review.put("kind", KIND);
+        ObjectNode body = review.putObject("response");
+        body.put("uid", response.uid());
+        body.put("allowed", response.allowed());
+        if (response.isPatched()) {
+            body.put("patchType", "JSONPatch");
+            body.put("patch", Base64.getEncoder().encodeToString(patchBytes(response.patch())));
+        }
+        if (response.status() != null) {
+            ObjectNode status = body.putObject("status");
+            status.put("status", response.allowed() ? "Success" : "Failure");
+            status.put("code", response.status().code());
+            status.put("reason", response.status().reason());
+            status.put("message", response.status().message());
+        }
+        if (!response.warnings().isEmpty()) {
+            ArrayNode warnings = body.putArray("warnings");
+            response.warnings().forEach(warnings::add);
+        }
+        try {
+            return mapper.writeValueAsBytes(review);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an AdmissionReview", e);
+        }
+    }
+
+    public byte[] patchBytes(JsonPatch patch) {
+        try {
+            return mapper.writeValueAsBytes(patch.toJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON Patch", e);
+        }
+    }
+
+    private static String uid(JsonNode request) {
+        if (request == null || !request.isObject()) {
+            return null;
+        }
+        JsonNode uid = request.get("uid");
+        if (uid == null
+                || !uid.isTextual()
+                || uid.asText().isBlank()
+                || uid.asText().length() > MAX_UID_LENGTH) {
+            return null;
+        }
+        return uid.asText();
+    }
+
+    private static boolean isText(JsonNode node) {
+        return node != null && node.isTextual() && !node.asText().isEmpty();
+    }
+
+    private static boolean isOptionalText(JsonNode node) {
+        return node == null || node.isNull() || node.isTextual();
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null) {
+            return "(missing)";
+        }
+        String value = node.isTextual() ? node.asText() : node.toString();
+        return value.length() > 64 ? value.substring(0, 64) + "..." : value;
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,49 @@
+package io.prescaler.webhook;
+
+import io.prescaler.schedule.AnnotationKeys;
+import io.prescaler.schedule.MetricEncoding;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The webhook's settings, read once from flags and environment.
+ *
+ * @param maxBodyBytes bodies above this are refused unread (413)
+ * @param idleTimeout how long a connection may stay silent, also mid-request, before Jetty closes it
+ * @param reloadInterval how often the certificate files are checked for a new pair
+ */
+public record WebhookConfig(
+        int port,
+        Path tlsCert,
+        Path tlsKey,
+        MetricEncoding encoding,
+        AnnotationKeys keys,
+        ZoneId zone,
+        long maxBodyBytes,
+        Duration idleTimeout,
+        Duration reloadInterval) {
+
+    public static final long DEFAULT_MAX_BODY_BYTES = 3L * 1024 * 1024;
+
+    public WebhookConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+        }
+        Objects.requireNonNull(tlsCert, "--tls-cert is required");
+        Objects.requireNonNull(tlsKey, "--tls-key is required");
+        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(zone, "zone");
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("the body limit must be at least 1024 bytes, got " + maxBodyBytes);
+        }
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("--idle-timeout must be positive, got " + idleTimeout);
+        }
+        if (reloadInterval.isNegative() || reloadInterval.isZero()) {
+            throw new IllegalArgumentException("--tls-reload-interval must be positive, got " + reloadInterval);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.prescaler.webhook;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.prescaler.schedule.AnnotationParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhook's HTTPS side, kept thin: {@code POST /mutate} reads at most the body limit and hands the bytes to
+ * {@link AdmissionHandler}; {@code /healthz}, {@code /readyz}. TLS 1.2+ from PEM files, reloaded when they change.
+ */
+public final class WebhookServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
+    private static final String JSON = "application/json";
+    /** Below this rate a request body is abandoned: an AdmissionReview arrives in one go, a trickle is an attack. */
+    private static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
+
+    private final WebhookConfig config;
+    private final AdmissionHandler handler;
+    private final SslContextFactory.Server ssl = new SslContextFactory.Server();
+    private final ServingCertificateReloader reloader;
+    private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
+    private final Javalin app;
+
+    public WebhookServer(WebhookConfig config, Clock clock) throws IOException, GeneralSecurityException {
+        this.config = config;
+        this.handler = new AdmissionHandler(
+                new AdmissionReviewer(new AnnotationParser(config.keys(), config.zone()), config.encoding(), clock));
+        this.reloader = new ServingCertificateReloader(config.tlsCert(), config.tlsKey(), this::swap);
+        PemKeyStore initial = reloader.loadInitial();
+        ssl.setKeyStore(initial.keyStore());
+        ssl.setKeyStorePassword(new String(PemKeyStore.PASSWORD));
+        ssl.setKeyManagerPassword(new String(PemKeyStore.PASSWORD));
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        ssl.setSniRequired(false);
+        this.app = Javalin.create(javalin -> {
+                    javalin.showJavalinBanner = false;
+                    javalin.useVirtualThreads = false;
+                    // Javalin answers a request that timed out with 500 by default; a stalled client is at fault.
+                    javalin.jetty.timeoutStatus = 408;
+                    javalin.jetty.addConnector((server, http) -> {
+                        HttpConfiguration https = new HttpConfiguration(http);
+                        https.setSendServerVersion(false);
+                        https.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+                        // The API server checks the certificate itself; a Host/SNI mismatch check here would only
+                        // turn a port-forward or a test call into a 400.
+                        https.addCustomizer(new SecureRequestCustomizer(false));
+                        ServerConnector serverConnector = new ServerConnector(
+                                server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+                        serverConnector.setPort(config.port());
+                        serverConnector.setIdleTimeout(config.idleTimeout().toMillis());
+                        connector.set(serverConnector);
+                        return serverConnector;
+                    });
+                })
+                .post("/mutate", this::mutate)
+                .get("/healthz", ctx -> ctx.result("ok"))
+                .get("/readyz", ctx -> ctx.result("ready"))
+                .exception(Exception.class, (e, ctx) -> {
+                    // Only a body that could not be read gets here; never a 500, never a stack trace.
+                    LOG.warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
+                    answer(ctx, handler.unreceived(e.toString()));
+                });
+    }
+
+    public WebhookServer start() {
+        app.start();
+        reloader.start(config.reloadInterval());
+        return this;
+    }
+
+    /** The port actually bound (useful with --port 0). */
+    public int port() {
+        ServerConnector bound = connector.get();
+        return bound == null ? -1 : bound.getLocalPort();
+    }
+
+    private void mutate(Context ctx) {
+        long max = config.maxBodyBytes();
+        if (ctx.req().getContentLengthLong() > max) {
+            ctx.header("Connection", "close");
+            answer(ctx, handler.tooLarge(max));
+            return;
+        }
+        byte[] body;
+        try (InputStream in = ctx.req().getInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        } catch (IOException e) {
+            // Idle timeout, minimum data rate or a reset: the client is gone or stalling.
+            ctx.header("Connection", "close");
+            answer(ctx, handler.unreceived(e.toString()));
+            return;
+        }
+        if (body.length > max) {
+            ctx.header("Connection", "close");
+            answer(ctx, handler.tooLarge(max));
+            return;
+        }
+        answer(ctx, handler.handle(body));
+    }
+
+    private static void answer(Context ctx, AdmissionHandler.Answer answer) {
+        ctx.status(answer.status()).contentType(JSON).result(answer.body());
+    }
+
+    private void swap(PemKeyStore pair) {
+        try {
+            ssl.reload(factory -> factory.setKeyStore(pair.keyStore()));
+        } catch (Exception e) {
+            throw new IllegalStateException("TLS context reload failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        reloader.close();
+        app.stop();
+    }
+}

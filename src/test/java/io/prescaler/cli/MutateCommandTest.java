@@ -1,0 +1,176 @@
+package io.prescaler.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MutateCommandTest {
+
+    private static final Path DIR = Path.of("src/test/resources/io/prescaler/cli/mutate");
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {}
+
+    private static Run run(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            String[] full = new String[args.length + 2];
+            full[0] = "mutate";
+            full[1] = "--timezone=Europe/Paris";
+            System.arraycopy(args, 0, full, 2, args.length);
+            int exit = Prescaler.commandLine(Map.of(), new PrintWriter(out), new PrintWriter(err))
+                    .execute(full);
+            return new Run(exit, out.toString(), err.toString());
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    private static List<JsonNode> documents(String yaml) throws Exception {
+        return YAML.readValues(new YAMLFactory().createParser(yaml), JsonNode.class).readAll().stream()
+                .filter(d -> d != null && !d.isMissingNode() && !d.isNull())
+                .toList();
+    }
+
+    @Test
+    void injectsTheMetricAndPassesEverythingElseThroughUnchanged() throws Exception {
+        String input = Files.readString(DIR.resolve("app.yaml"));
+        Run run = run("", DIR.resolve("app.yaml").toString());
+
+        assertEquals(0, run.exit(), run.err());
+        String service = input.substring(0, input.indexOf("---"));
+        assertTrue(run.out().startsWith(service), "the Service is copied byte for byte, comments included");
+        String batch = input.substring(input.indexOf(
+                "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: batch"));
+        assertTrue(run.out().endsWith(batch), "an HPA without annotations is copied byte for byte");
+
+        List<JsonNode> docs = documents(run.out());
+        assertEquals(3, docs.size());
+        JsonNode metrics = docs.get(1).path("spec").path("metrics");
+        assertEquals(2, metrics.size());
+        assertEquals("cpu", metrics.get(0).path("resource").path("name").asText());
+        assertEquals(
+                "prescaling_min_replicas",
+                metrics.get(1).at("/external/metric/name").asText());
+        assertEquals(
+                "web",
+                metrics.get(1).at("/external/metric/selector/matchLabels/hpa").asText());
+        assertEquals("1", metrics.get(1).at("/external/target/averageValue").asText());
+        assertEquals(
+                "19:30",
+                docs.get(1)
+                        .at("/metadata/annotations/annotations.scaling.exporter.time.start")
+                        .asText());
+    }
+
+    @Test
+    void isIdempotent() throws Exception {
+        Run once = run("", DIR.resolve("app.yaml").toString());
+        Run twice = run(once.out());
+        assertEquals(0, twice.exit());
+        assertEquals(once.out(), twice.out());
+    }
+
+    @Test
+    void legacyModeInjectsTheOriginalBlock() throws Exception {
+        Run run = run("", "--metric-mode", "legacy", DIR.resolve("app.yaml").toString());
+        JsonNode block =
+                documents(run.out()).get(1).path("spec").path("metrics").get(1);
+        assertEquals(
+                "annotation_scaling_min_replica",
+                block.at("/external/metric/name").asText());
+        assertEquals(
+                "web",
+                block.at("/external/metric/selector/matchLabels/deployment").asText());
+        assertEquals("10", block.at("/external/target/value").asText());
+    }
+
+    @Test
+    void failsWithTheWebhooksMessagePrefixedByFileAndDocument_andPrintsNothing() {
+        String file = DIR.resolve("invalid.yaml").toString();
+        Run run = run("", DIR.resolve("app.yaml").toString(), file);
+        assertEquals(1, run.exit());
+        assertEquals("", run.out(), "nothing to pipe into kubectl apply");
+        assertTrue(
+                run.err()
+                        .contains(file + ": document 2: invalid prescaling annotations: "
+                                + "annotations.scaling.exporter.replica.min: \"lots\" is not a whole number"),
+                run.err());
+        assertTrue(run.err().contains("annotations.scaling.exporter.time.end: \"19:30\" equals"), run.err());
+    }
+
+    @Test
+    void readsStdinForDash_andJoinsSeveralSources() throws Exception {
+        String input = Files.readString(DIR.resolve("app.yaml"));
+        Run run = run(input, "-", DIR.resolve("app.yaml").toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(6, documents(run.out()).size());
+    }
+
+    @Test
+    void reportsNonYamlWithItsDocumentNumber() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "kind: ConfigMap\n---\nkey: [unclosed\n");
+        Run run = run("", bad.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains(bad + ": document 2: not valid YAML"), run.err());
+    }
+
+    @Test
+    void missingFileIsAUsageError() {
+        Run run = run("", tmp.resolve("nope.yaml").toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("no such file"), run.err());
+    }
+
+    @Test
+    void answersAResourceListAsAKustomizeFunction() throws Exception {
+        Run run = run(Files.readString(DIR.resolve("resource-list.yaml")));
+        assertEquals(0, run.exit(), run.err());
+        JsonNode list = YAML.readTree(run.out());
+        assertEquals("ResourceList", list.path("kind").asText());
+        assertEquals("config.kubernetes.io/v1", list.path("apiVersion").asText());
+        JsonNode hpa = list.path("items").get(0);
+        assertEquals(
+                "prescaling_min_replicas",
+                hpa.at("/spec/metrics/0/external/metric/name").asText());
+        assertEquals(
+                "0", hpa.at("/metadata/annotations/config.kubernetes.io~1index").asText());
+        assertEquals("Service", list.path("items").get(1).path("kind").asText());
+        assertFalse(list.has("results"));
+    }
+
+    @Test
+    void reportsResourceListProblemsAsErrorResults() throws Exception {
+        Run run = run(Files.readString(DIR.resolve("resource-list-invalid.yaml")));
+        assertEquals(1, run.exit());
+        JsonNode result = YAML.readTree(run.out()).path("results").get(0);
+        assertEquals("error", result.path("severity").asText());
+        assertTrue(result.path("message").asText().contains("annotations.scaling.exporter.time.end: \"23:61\""));
+        assertEquals("web", result.at("/resourceRef/name").asText());
+        assertEquals("HorizontalPodAutoscaler", result.at("/resourceRef/kind").asText());
+        assertTrue(run.err().contains("item 1 (HorizontalPodAutoscaler shop/web)"), run.err());
+    }
+}

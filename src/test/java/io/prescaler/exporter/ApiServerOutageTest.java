@@ -113,7 +113,8 @@ class ApiServerOutageTest {
                         cache,
                         clock)
                 .start();
-        awaitScrape(s -> s.value("prescaling_min_replicas", IMAGES).equals(Optional.of(25.0)));
+        awaitScrape(s -> s.value("prescaling_min_replicas", IMAGES).equals(Optional.of(25.0))
+                && s.value("prescaling_exporter_informer_synced", Map.of()).equals(Optional.of(1.0)));
 
         network.cut();
         PrometheusText during = awaitScrape(

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             WebhookCommand.class,
             CertsCommand.class,
             MutateCommand.class,
+            EventsCommand.class,
+            PlanCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Prescaler implements Runnable {

@@ -1,0 +1,180 @@
+package io.prescaler.cli;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.prescaler.kube.EventsYaml;
+import io.prescaler.kube.HpaFacts;
+import io.prescaler.plan.DayPlan;
+import io.prescaler.plan.DayPlanner;
+import io.prescaler.plan.HpaManifests;
+import io.prescaler.plan.PlanChart;
+import io.prescaler.plan.PlanTable;
+import io.prescaler.plan.SimpleHpaModel;
+import io.prescaler.schedule.AnnotationParser;
+import io.prescaler.schedule.AnnotationReading;
+import io.prescaler.schedule.EventProblem;
+import io.prescaler.schedule.ParsedEvents;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Shows what prescaling will do to each HPA over a day: the window, the event and its multiplier, the"
+                    + " effective minimum, both metric values and the replicas a (simple) HPA model reaches. Offline"
+                    + " from manifests and an events file, or read-only from a cluster when no FILE is given.",
+            "Exit status: 0; 1 when an HPA's annotations or an event entry are invalid (same messages as the webhook"
+                    + " and events apply) or an input cannot be read; 2 for bad flags."
+        })
+final class PlanCommand implements Callable<Integer> {
+
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..*",
+            description = "HPA manifests (multi-document YAML, `-` for stdin). None: read the cluster's HPAs.")
+    List<String> files = new ArrayList<>();
+
+    @Option(
+            names = "--date",
+            paramLabel = "YYYY-MM-DD",
+            description = "The day to plan, local to --timezone (default: today).")
+    LocalDate date;
+
+    @Option(
+            names = "--step",
+            paramLabel = "DURATION",
+            defaultValue = "5m",
+            converter = DurationConverter.class,
+            description = "Time between two rows before identical rows are merged (default: ${DEFAULT-VALUE}).")
+    Duration step;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Also write the day as an SVG chart to FILE.")
+    Path svg;
+
+    @Option(
+            names = "--events",
+            paramLabel = "FILE",
+            description = "The events file (the events.yaml of the ConfigMap). Default: none offline; the"
+                    + " ConfigMap of --configmap when reading a cluster.")
+    Path events;
+
+    @Option(
+            names = "--configmap",
+            paramLabel = "NAMESPACE/NAME",
+            description = "The events ConfigMap read from the cluster when no FILE is given (default:"
+                    + " prescaling-events in the kubeconfig's namespace).")
+    String configMap;
+
+    @Mixin
+    SharedOptions shared;
+
+    @Mixin
+    KubernetesOptions kubernetes;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ZoneId zone = shared.zone();
+        LocalDate day = date != null ? date : LocalDate.now(Clock.system(zone));
+        List<HorizontalPodAutoscaler> hpas = new ArrayList<>();
+        String eventsText = events == null ? null : Files.readString(events, StandardCharsets.UTF_8);
+        String eventsSource = events == null ? "events" : events.toString();
+        if (files.isEmpty()) {
+            try (KubernetesClient client = kubernetes.client()) {
+                hpas.addAll(client.autoscaling()
+                        .v2()
+                        .horizontalPodAutoscalers()
+                        .inAnyNamespace()
+                        .list()
+                        .getItems());
+                if (eventsText == null) {
+                    String[] ref = configMapRef(client.getNamespace());
+                    ConfigMap cm = client.configMaps()
+                            .inNamespace(ref[0])
+                            .withName(ref[1])
+                            .get();
+                    eventsSource = "ConfigMap " + ref[0] + "/" + ref[1];
+                    eventsText = cm == null || cm.getData() == null
+                            ? null
+                            : cm.getData().get("events.yaml");
+                }
+            }
+        } else {
+            for (String file : files) {
+                String text = file.equals("-")
+                        ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                        : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+                hpas.addAll(HpaManifests.read(text, file));
+            }
+        }
+
+        boolean bad = false;
+        ParsedEvents parsed = EventsYaml.read(eventsText, zone);
+        for (EventProblem problem : parsed.problems()) {
+            err.println("plan: " + eventsSource + ": " + problem.message());
+            bad = true;
+        }
+        AnnotationParser parser = shared.parser();
+        List<DayPlanner.Planned> planned = new ArrayList<>();
+        for (HorizontalPodAutoscaler hpa : hpas) {
+            HpaFacts facts = HpaFacts.of(hpa);
+            AnnotationReading reading = parser.read(DayPlanner.withoutEventKeys(facts.annotations(), parser.keys()));
+            if (reading instanceof AnnotationReading.Invalid invalid) {
+                err.println("plan: " + facts.key() + ": " + invalid.message());
+                bad = true;
+            } else if (reading instanceof AnnotationReading.Valid valid) {
+                Integer min = hpa.getSpec() == null ? null : hpa.getSpec().getMinReplicas();
+                planned.add(new DayPlanner.Planned(facts, valid.spec(), min == null ? 1 : min));
+            }
+        }
+        if (planned.isEmpty() && !bad) {
+            err.println("plan: no prescaled autoscaling/v2 HPA in "
+                    + (files.isEmpty() ? "the cluster" : String.join(", ", files)));
+            err.flush();
+            return 1;
+        }
+        DayPlan plan = new DayPlanner(parsed.calendar(), new SimpleHpaModel()).plan(day, zone, step, planned);
+        out.print(PlanTable.render(plan));
+        if (svg != null) {
+            Files.writeString(svg, PlanChart.render(plan), StandardCharsets.UTF_8);
+            out.println("SVG chart written to " + svg);
+        }
+        out.flush();
+        err.flush();
+        return bad ? 1 : 0;
+    }
+
+    private String[] configMapRef(String clientNamespace) {
+        String namespace = clientNamespace == null ? "default" : clientNamespace;
+        if (configMap == null || configMap.isBlank()) {
+            return new String[] {namespace, "prescaling-events"};
+        }
+        String[] parts = configMap.trim().split("/", -1);
+        if (parts.length > 2 || parts[0].isBlank() || parts[parts.length - 1].isBlank()) {
+            throw new IllegalArgumentException("--configmap '" + configMap + "' is not NAMESPACE/NAME");
+        }
+        return parts.length == 2 ? parts : new String[] {namespace, parts[0]};
+    }
+}

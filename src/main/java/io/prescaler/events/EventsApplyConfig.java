@@ -1,0 +1,39 @@
+package io.prescaler.events;
+
+import io.prescaler.schedule.AnnotationKeys;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Everything {@code events apply} is told, read once from the flags.
+ *
+ * @param zone the zone of the local date-times in the events file and of HPAs that set none
+ * @param parallelism how many HPA patches run at once
+ */
+public record EventsApplyConfig(
+        String configMapNamespace,
+        String configMapName,
+        String key,
+        AnnotationKeys keys,
+        ZoneId zone,
+        boolean dryRun,
+        int parallelism) {
+
+    public static final String DEFAULT_CONFIGMAP = "prescaling-events";
+    public static final String DEFAULT_KEY = "events.yaml";
+
+    public EventsApplyConfig {
+        Objects.requireNonNull(configMapNamespace, "configMapNamespace");
+        Objects.requireNonNull(configMapName, "configMapName");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(zone, "zone");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("--parallelism must be >= 1, got " + parallelism);
+        }
+    }
+
+    public String configMap() {
+        return configMapNamespace + "/" + configMapName;
+    }
+}

@@ -1,0 +1,24 @@
+package io.prescaler.plan;
+
+import io.prescaler.schedule.EventOccurrence;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** A day's plan: every prescaled HPA, and the event occurrences active at some point of the day. */
+public record DayPlan(
+        LocalDate date,
+        ZoneId zone,
+        Instant from,
+        Instant to,
+        Duration step,
+        List<EventOccurrence> occurrences,
+        List<HpaPlan> hpas) {
+
+    public DayPlan {
+        occurrences = List.copyOf(occurrences);
+        hpas = List.copyOf(hpas);
+    }
+}

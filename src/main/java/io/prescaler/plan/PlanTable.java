@@ -1,0 +1,160 @@
+package io.prescaler.plan;
+
+import io.prescaler.schedule.Durations;
+import io.prescaler.schedule.EventAnnotations;
+import io.prescaler.schedule.EventOccurrence;
+import io.prescaler.schedule.PrescalingWindow;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders a day's plan as terminal tables, one per HPA. Consecutive steps that would print the same row are
+ * merged into one time range, so a day at a 5-minute step stays a screenful.
+ */
+public final class PlanTable {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String[] HEADERS = {"TIME", "WINDOW", "EVENT", "MIN", "DIRECT", "LEGACY", "REPLICAS"};
+
+    private PlanTable() {}
+
+    public static String render(DayPlan plan) {
+        StringBuilder out = new StringBuilder();
+        out.append("Plan for ")
+                .append(plan.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+                .append(' ')
+                .append(plan.date())
+                .append(" (")
+                .append(plan.zone())
+                .append("), step ")
+                .append(Durations.format(plan.step()))
+                .append('\n');
+        if (plan.occurrences().isEmpty()) {
+            out.append("Events of the day: none\n");
+        } else {
+            out.append("Events of the day:\n");
+            for (EventOccurrence o : plan.occurrences()) {
+                out.append("  ")
+                        .append(o.name())
+                        .append(" x")
+                        .append(EventAnnotations.plain(o.multiplier()))
+                        .append("  active ")
+                        .append(clock(o.activeFrom(), plan))
+                        .append('-')
+                        .append(clock(o.end(), plan))
+                        .append(
+                                o.event().lead().isZero()
+                                        ? ""
+                                        : " (starts " + clock(o.start(), plan) + ", lead "
+                                                + Durations.format(o.event().lead()) + ")")
+                        .append("  for ")
+                        .append(scope(o))
+                        .append('\n');
+            }
+        }
+        for (HpaPlan hpa : plan.hpas()) {
+            out.append('\n').append(header(hpa)).append('\n');
+            out.append(table(rows(hpa, plan)));
+        }
+        out.append("\nMIN: effective minimum; DIRECT: prescaling_min_replicas (AverageValue 1); LEGACY:"
+                + " annotation_scaling_min_replica (Value 10);\nREPLICAS: simulated HPA replicas (15 s sync,"
+                + " 10 % tolerance, 5 min scale-down stabilization; CPU load not modelled).\n");
+        return out.toString();
+    }
+
+    private static String scope(EventOccurrence o) {
+        String namespaces = o.event().namespaces().isEmpty()
+                ? "all namespaces"
+                : "namespaces "
+                        + String.join(
+                                ",", o.event().namespaces().stream().sorted().toList());
+        return namespaces + ", " + o.event().selector();
+    }
+
+    static String header(HpaPlan hpa) {
+        PrescalingWindow w = hpa.spec().window();
+        return hpa.hpa().key() + ": min " + hpa.spec().minReplicas() + " from " + w.start() + " to " + w.end()
+                + (w.days().isEveryDay() ? " every day" : " on " + w.days()) + " (" + w.zone() + "); HPA "
+                + hpa.minReplicas() + ".." + hpa.hpa().maxReplicas() + "; "
+                + hpa.encoding()
+                        .map(e -> "consumes " + e.metricName())
+                        .orElse("consumes no prescaling metric (run it through the webhook or `mutate`)");
+    }
+
+    private static List<String[]> rows(HpaPlan hpa, DayPlan plan) {
+        List<String[]> rows = new ArrayList<>();
+        List<PlanStep> steps = hpa.steps();
+        int first = 0;
+        for (int i = 1; i <= steps.size(); i++) {
+            if (i == steps.size() || !steps.get(i).sameAs(steps.get(first))) {
+                PlanStep s = steps.get(first);
+                Instant end = i == steps.size() ? plan.to() : steps.get(i).at();
+                rows.add(new String[] {
+                    clock(s.at(), plan) + "-" + clock(end, plan),
+                    s.windowOpen() ? "open" : "closed",
+                    s.event()
+                            .map(e -> e.name() + " x" + EventAnnotations.plain(e.multiplier()))
+                            .orElse("-"),
+                    Integer.toString(s.minimum()),
+                    Long.toString(s.directValue()),
+                    Long.toString(s.legacyValue()),
+                    Integer.toString(s.replicas())
+                });
+                first = i;
+            }
+        }
+        return rows;
+    }
+
+    private static String table(List<String[]> rows) {
+        int[] widths = new int[HEADERS.length];
+        for (int c = 0; c < HEADERS.length; c++) {
+            widths[c] = HEADERS[c].length();
+            for (String[] row : rows) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        line(out, HEADERS, widths);
+        rows.forEach(row -> line(out, row, widths));
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String[] cells, int[] widths) {
+        StringBuilder line = new StringBuilder("  ");
+        for (int c = 0; c < cells.length; c++) {
+            boolean numeric = c >= 3;
+            String cell = cells[c];
+            String pad = " ".repeat(widths[c] - cell.length());
+            line.append(numeric ? pad + cell : cell + pad);
+            if (c < cells.length - 1) {
+                line.append("  ");
+            }
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    /** Local wall-clock time; the next day's midnight prints as 24:00. */
+    static String clock(Instant instant, DayPlan plan) {
+        ZonedDateTime local = instant.atZone(plan.zone());
+        if (!local.toLocalDate().equals(plan.date())) {
+            if (instant.equals(plan.to())) {
+                return "24:00";
+            }
+            return local.toLocalDate().isBefore(plan.date())
+                    ? "(" + local.toLocalDate() + ") " + HH_MM.format(local)
+                    : HH_MM.format(local) + " (+1d)";
+        }
+        return HH_MM.format(local);
+    }
+
+    static ZoneId zone(DayPlan plan) {
+        return plan.zone();
+    }
+}

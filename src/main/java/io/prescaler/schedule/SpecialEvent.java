@@ -1,0 +1,64 @@
+package io.prescaler.schedule;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A special event from the events file: while it is active, the minimum of the HPAs it selects is multiplied.
+ * It is active on [start - lead, end): the lead lets capacity be ready when the event begins.
+ *
+ * @param namespaces the namespaces whose HPAs it applies to; empty means every namespace
+ * @param selector the HPA labels it applies to; {@link LabelSelector#EVERYTHING} means every prescaled HPA
+ * @param zone the zone of its local date-times and of its cron schedule
+ */
+public record SpecialEvent(
+        String name,
+        BigDecimal multiplier,
+        EventTiming timing,
+        Duration lead,
+        Set<String> namespaces,
+        LabelSelector selector,
+        ZoneId zone) {
+
+    public SpecialEvent {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(multiplier, "multiplier");
+        Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(lead, "lead");
+        Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(zone, "zone");
+        namespaces = Set.copyOf(namespaces);
+        if (multiplier.signum() <= 0) {
+            throw new IllegalArgumentException("a multiplier must be > 0");
+        }
+        if (lead.isNegative()) {
+            throw new IllegalArgumentException("a lead must not be negative");
+        }
+    }
+
+    public boolean appliesTo(String namespace, Map<String, String> labels) {
+        return (namespaces.isEmpty() || namespaces.contains(namespace)) && selector.matches(labels);
+    }
+
+    /** The occurrence active at {@code instant} that ends last, if any. */
+    public Optional<EventOccurrence> occurrenceAt(Instant instant) {
+        return timing.latestStartingBy(instant.plus(lead), zone)
+                .filter(span -> span.end().isAfter(instant))
+                .map(span -> new EventOccurrence(this, span));
+    }
+
+    /** Every occurrence whose active span [start - lead, end) overlaps [from, to), in order. */
+    public List<EventOccurrence> occurrencesBetween(Instant from, Instant to) {
+        return timing.spansBetween(from, to.plus(lead), zone).stream()
+                .map(span -> new EventOccurrence(this, span))
+                .filter(o -> o.activeFrom().isBefore(to))
+                .toList();
+    }
+}

@@ -65,7 +65,12 @@ public final class HpaController {
             for (int i = 0; i < seenValues.size(); i++) {
                 proposal = Math.max(
                         proposal,
-                        proposal(settings.metrics().get(i), seenValues.get(i), currentReplicas, statusReplicas, readyPods));
+                        proposal(
+                                settings.metrics().get(i),
+                                seenValues.get(i),
+                                currentReplicas,
+                                statusReplicas,
+                                readyPods));
             }
             desired = settings.behavior().isEmpty()
                     ? normalizeLegacy(now, currentReplicas, proposal)
@@ -138,9 +143,8 @@ public final class HpaController {
     /** normalizeDesiredReplicasWithBehaviors: the stabilization envelope, then the policies' rate limits. */
     private int normalizeWithBehavior(Behavior behavior, long now, int currentReplicas, int proposal) {
         long upWindow = behavior.scaleUp().stabilizationWindowSeconds().orElse(0);
-        long downWindow = behavior.scaleDown()
-                .stabilizationWindowSeconds()
-                .orElse((int) settings.downscaleStabilization().toSeconds());
+        long downWindow = behavior.scaleDown().stabilizationWindowSeconds().orElse((int)
+                settings.downscaleStabilization().toSeconds());
         long upCutoff = now - upWindow;
         long downCutoff = now - downWindow;
         int upRecommendation = proposal;

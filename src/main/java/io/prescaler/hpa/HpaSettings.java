@@ -53,7 +53,8 @@ public record HpaSettings(
     }
 
     /** An HPA with the cluster defaults, no behavior, no delays. */
-    public static HpaSettings of(int minReplicas, int maxReplicas, ToleranceTest toleranceTest, List<HpaMetric> metrics) {
+    public static HpaSettings of(
+            int minReplicas, int maxReplicas, ToleranceTest toleranceTest, List<HpaMetric> metrics) {
         return new HpaSettings(
                 minReplicas,
                 maxReplicas,

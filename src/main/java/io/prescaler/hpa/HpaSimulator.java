@@ -29,7 +29,8 @@ public final class HpaSimulator {
             throw new IllegalArgumentException("initial replicas must be >= 0, got " + initialReplicas);
         }
         if (toSecond < fromSecond) {
-            throw new IllegalArgumentException("the simulation ends (" + toSecond + ") before it starts (" + fromSecond + ")");
+            throw new IllegalArgumentException(
+                    "the simulation ends (" + toSecond + ") before it starts (" + fromSecond + ")");
         }
         HpaSimulator simulator = new HpaSimulator(settings, initialReplicas);
         simulator.simulate(fromSecond, toSecond);

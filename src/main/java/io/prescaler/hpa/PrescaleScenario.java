@@ -79,7 +79,8 @@ public record PrescaleScenario(
     /** Simulates from the warm-up to {@code horizon} after the window opens. */
     public PrescaleOutcome simulate(Duration horizon) {
         List<Step> steps = HpaSimulator.run(settings(), current, -WARM_UP_SECONDS, horizon.toSeconds());
-        return PrescaleOutcome.of(minimum, steps.stream().filter(s -> s.second() >= 0).toList());
+        return PrescaleOutcome.of(
+                minimum, steps.stream().filter(s -> s.second() >= 0).toList());
     }
 
     public PrescaleOutcome simulate() {

@@ -16,7 +16,8 @@ public record ScalingPolicy(Type type, int value, int periodSeconds) {
             throw new IllegalArgumentException("a scaling policy's value must be > 0, got " + value);
         }
         if (periodSeconds <= 0 || periodSeconds > 1800) {
-            throw new IllegalArgumentException("a scaling policy's periodSeconds must be in 1..1800, got " + periodSeconds);
+            throw new IllegalArgumentException(
+                    "a scaling policy's periodSeconds must be in 1..1800, got " + periodSeconds);
         }
     }
 

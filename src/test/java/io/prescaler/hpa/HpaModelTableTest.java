@@ -45,8 +45,8 @@ class HpaModelTableTest {
         return switch (text) {
             case "nil" -> Optional.empty();
             case "defaults" -> Optional.of(Behavior.defaults());
-            case "defaults, scaleUp.tolerance 0" -> Optional.of(
-                    Behavior.defaults().withScaleUp(ScalingRules.defaultScaleUp().withTolerance(0)));
+            case "defaults, scaleUp.tolerance 0" -> Optional.of(Behavior.defaults()
+                    .withScaleUp(ScalingRules.defaultScaleUp().withTolerance(0)));
             default -> throw new IllegalArgumentException("unknown behavior in the table: " + text);
         };
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
             "Every flag falls back to an environment variable: --some-flag reads PRESCALER_SOME_FLAG.",
             "PRESCALER_LOG_LEVEL (trace, debug, info, warn, error) sets the log level; logs go to stderr."
         },
-        subcommands = {ExporterCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExporterCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Prescaler implements Runnable {
 
     @CommandLine.Spec

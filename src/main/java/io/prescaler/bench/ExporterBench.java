@@ -41,6 +41,15 @@ public final class ExporterBench implements BenchSuite {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExporterBench.class);
     private static final int NAMESPACES = 50;
+
+    /** The mock server logs every request through java.util.logging; held here so the level sticks. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private static final int WARM_UP_SCRAPES = 5;
 
     private final List<Integer> sizes;

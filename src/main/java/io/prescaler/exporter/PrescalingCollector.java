@@ -9,6 +9,7 @@ import io.prescaler.schedule.PrescalingDecision;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
@@ -32,7 +33,9 @@ public final class PrescalingCollector implements MultiCollector {
     static final String EFFECTIVE = "prescaling_effective_min_replicas";
     static final String CONFIGURED = "prescaling_configured_min_replicas";
     static final String MULTIPLIER = "prescaling_event_multiplier";
-    static final String EVENT_INFO = "prescaling_event_info";
+    /** Exposed as {@code prescaling_event_info}: client_java reserves the _info suffix for info metrics. */
+    static final String EVENT_INFO = "prescaling_event";
+
     static final String WINDOW_ACTIVE = "prescaling_window_active";
     static final String CURRENT = "prescaling_current_replicas";
     static final String ANNOTATION_ERROR = "prescaling_annotation_error";
@@ -95,7 +98,8 @@ public final class PrescalingCollector implements MultiCollector {
         Series effective = new Series(EFFECTIVE, "Minimum the HPA should hold now (multiplier and cap applied).");
         Series configured = new Series(CONFIGURED, "Minimum replicas the annotations ask for in the window.");
         Series multiplier = new Series(MULTIPLIER, "Event multiplier applying now; 1 when no event applies.");
-        Series eventInfo = new Series(EVENT_INFO, "1 for the event whose multiplier applies now.");
+        InfoSnapshot.Builder eventInfo =
+                InfoSnapshot.builder().name(EVENT_INFO).help("1 for the event whose multiplier applies now.");
         Series window = new Series(WINDOW_ACTIVE, "1 while the HPA's daily window is open.");
         Series current = new Series(CURRENT, "status.currentReplicas of the HPA, as last seen.");
         Series errors = new Series(ANNOTATION_ERROR, "1 for each prescaling annotation of the HPA that is invalid.");
@@ -122,8 +126,9 @@ public final class PrescalingCollector implements MultiCollector {
                 window.add(labels, decision.minimum().windowOpen() ? 1 : 0);
                 decision.minimum()
                         .event()
-                        .ifPresent(e -> eventInfo.add(
-                                Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "event", e.name()), 1));
+                        .ifPresent(e -> eventInfo.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder()
+                                .labels(Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "event", e.name()))
+                                .build()));
             } else if (reading instanceof AnnotationReading.Invalid invalid) {
                 for (String key : badKeys(invalid)) {
                     errors.add(Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key), 1);
@@ -136,7 +141,7 @@ public final class PrescalingCollector implements MultiCollector {
                 effective.snapshot(),
                 configured.snapshot(),
                 multiplier.snapshot(),
-                eventInfo.snapshot(),
+                eventInfo.build(),
                 window.snapshot(),
                 current.snapshot(),
                 errors.snapshot());

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             MutateCommand.class,
             EventsCommand.class,
             PlanCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Prescaler implements Runnable {

@@ -38,8 +38,7 @@ class CertificatesTest {
                     () -> assertEquals(install.namespace(), flag(args, "--namespace")),
                     () -> assertEquals(service.getName(), flag(args, "--service")),
                     () -> assertEquals(webhookSecret(install), flag(args, "--secret")),
-                    () -> assertEquals(
-                            configuration.getMetadata().getName(), flag(args, "--webhook-configuration")));
+                    () -> assertEquals(configuration.getMetadata().getName(), flag(args, "--webhook-configuration")));
         }
         assertEquals(certsArgs.get(0), certsArgs.get(1), "the Job and the CronJob run the same command");
     }
@@ -61,17 +60,19 @@ class CertificatesTest {
         String injectFrom = configuration.getMetadata().getAnnotations().get("cert-manager.io/inject-ca-from");
 
         assertAll(
-                () -> assertEquals(install.namespace() + "/" + serving.metadata().getName(), injectFrom),
-                () -> assertTrue(serving.spec()
-                        .dnsNames()
-                        .contains(service.getName() + "." + service.getNamespace() + ".svc")),
+                () -> assertEquals(
+                        install.namespace() + "/" + serving.metadata().getName(), injectFrom),
+                () -> assertTrue(
+                        serving.spec().dnsNames().contains(service.getName() + "." + service.getNamespace() + ".svc")),
                 () -> assertTrue(serving.spec().usages().contains("server auth")),
                 () -> assertNotEquals(Boolean.TRUE, serving.spec().isCA()));
-        CustomResources.Issuer caIssuer = issuer(install, serving.spec().issuerRef().name());
+        CustomResources.Issuer caIssuer =
+                issuer(install, serving.spec().issuerRef().name());
         CustomResources.Certificate ca = certificates.stream()
                 .filter(c -> c.spec().secretName().equals(caIssuer.spec().ca().secretName()))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no CA Certificate for Issuer " + caIssuer.metadata().getName()));
+                .orElseThrow(() -> new AssertionError(
+                        "no CA Certificate for Issuer " + caIssuer.metadata().getName()));
         assertEquals(Boolean.TRUE, ca.spec().isCA());
         assertTrue(issuer(install, ca.spec().issuerRef().name()).spec().selfSigned() != null);
     }
@@ -96,7 +97,13 @@ class CertificatesTest {
     }
 
     private static Volume tlsVolume(RenderedInstall install) {
-        return install.one(Deployment.class, "prescaler-webhook").getSpec().getTemplate().getSpec().getVolumes().stream()
+        return install
+                .one(Deployment.class, "prescaler-webhook")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getVolumes()
+                .stream()
                 .filter(v -> v.getSecret() != null)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the webhook mounts no Secret"));

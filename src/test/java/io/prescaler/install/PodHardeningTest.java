@@ -33,16 +33,15 @@ class PodHardeningTest {
     static Stream<Arguments> containers() {
         return Arrays.stream(InstallVariant.values())
                 .flatMap(variant -> RenderedInstall.of(variant).workloads().stream()
-                        .flatMap(w -> w.containers().stream()
-                                .map(c -> Arguments.of(variant, w, c.getName()))));
+                        .flatMap(w -> w.containers().stream().map(c -> Arguments.of(variant, w, c.getName()))));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("containers")
     void runsAsNonRootWithoutPrivileges(InstallVariant variant, Workload workload, String name) {
         Container container = container(workload, name);
-        PodSecurityContext pod = Optional.ofNullable(workload.pod().getSecurityContext())
-                .orElseGet(PodSecurityContext::new);
+        PodSecurityContext pod =
+                Optional.ofNullable(workload.pod().getSecurityContext()).orElseGet(PodSecurityContext::new);
         SecurityContext own = container.getSecurityContext();
         assertNotNull(own, "container securityContext");
         Long runAsUser = first(own.getRunAsUser(), pod.getRunAsUser());

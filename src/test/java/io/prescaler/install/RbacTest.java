@@ -133,12 +133,12 @@ class RbacTest {
     private static List<NamedRule> rules(InstallVariant variant) {
         RenderedInstall install = RenderedInstall.of(variant);
         return Stream.concat(
-                        install.all(ClusterRole.class).stream()
-                                .flatMap(r -> r.getRules().stream()
-                                        .map(rule -> new NamedRule("ClusterRole " + r.getMetadata().getName(), rule))),
-                        install.all(Role.class).stream()
-                                .flatMap(r -> r.getRules().stream()
-                                        .map(rule -> new NamedRule("Role " + r.getMetadata().getName(), rule))))
+                        install.all(ClusterRole.class).stream().flatMap(r -> r.getRules().stream()
+                                .map(rule -> new NamedRule(
+                                        "ClusterRole " + r.getMetadata().getName(), rule))),
+                        install.all(Role.class).stream().flatMap(r -> r.getRules().stream()
+                                .map(rule ->
+                                        new NamedRule("Role " + r.getMetadata().getName(), rule))))
                 .toList();
     }
 

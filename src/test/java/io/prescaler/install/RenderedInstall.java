@@ -88,11 +88,14 @@ final class RenderedInstall {
         List<Workload> workloads = new ArrayList<>();
         for (Deployment d : all(Deployment.class)) {
             workloads.add(new Workload(
-                    "Deployment", d.getMetadata().getName(), d.getSpec().getTemplate().getSpec(), true));
+                    "Deployment",
+                    d.getMetadata().getName(),
+                    d.getSpec().getTemplate().getSpec(),
+                    true));
         }
         for (Job j : all(Job.class)) {
-            workloads.add(
-                    new Workload("Job", j.getMetadata().getName(), j.getSpec().getTemplate().getSpec(), false));
+            workloads.add(new Workload(
+                    "Job", j.getMetadata().getName(), j.getSpec().getTemplate().getSpec(), false));
         }
         for (CronJob c : all(CronJob.class)) {
             workloads.add(new Workload(

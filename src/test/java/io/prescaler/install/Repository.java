@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /** Paths of the repository the tests check (Maven runs them from the project's base directory). */
 final class Repository {
 
-    static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
     static final Path KUSTOMIZE = ROOT.resolve("kustomize");
     static final Path MANIFESTS = ROOT.resolve("manifests");
     static final Path INSTALL_YAML = MANIFESTS.resolve("install.yaml");

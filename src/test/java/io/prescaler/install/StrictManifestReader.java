@@ -60,8 +60,7 @@ final class StrictManifestReader {
             Map.entry("rbac.authorization.k8s.io/v1/Role", Role.class),
             Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", RoleBinding.class),
             Map.entry(
-                    "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration",
-                    MutatingWebhookConfiguration.class),
+                    "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration", MutatingWebhookConfiguration.class),
             Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
             // Custom resources: fabric8 has no model for them; small records that mirror the fields we use.
             Map.entry("cert-manager.io/v1/Issuer", CustomResources.Issuer.class),
@@ -98,7 +97,8 @@ final class StrictManifestReader {
     }
 
     static String typeKey(JsonNode document) {
-        return document.path("apiVersion").asText() + "/" + document.path("kind").asText();
+        return document.path("apiVersion").asText() + "/"
+                + document.path("kind").asText();
     }
 
     static boolean knows(JsonNode document) {

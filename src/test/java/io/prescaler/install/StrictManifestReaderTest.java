@@ -42,7 +42,9 @@ class StrictManifestReaderTest {
 
     @Test
     void readsAWellFormedDocument() throws IOException {
-        JsonNode document = StrictManifestReader.documents(RenderedInstall.of(InstallVariant.DEFAULT).yaml()).stream()
+        JsonNode document = StrictManifestReader.documents(
+                        RenderedInstall.of(InstallVariant.DEFAULT).yaml())
+                .stream()
                 .filter(d -> d.path("kind").asText().equals("Deployment"))
                 .findFirst()
                 .orElseThrow();

@@ -88,8 +88,8 @@ class WebhookConfigurationTest {
             ServicePort port = service.getSpec().getPorts().stream()
                     .filter(p -> p.getPort().equals(reference.getPort()))
                     .findFirst()
-                    .orElseThrow(() -> new AssertionError("Service " + reference.getName() + " has no port "
-                            + reference.getPort()));
+                    .orElseThrow(() -> new AssertionError(
+                            "Service " + reference.getName() + " has no port " + reference.getPort()));
             Deployment deployment = install.one(Deployment.class, "prescaler-webhook");
             assertEquals(
                     service.getSpec().getSelector(),

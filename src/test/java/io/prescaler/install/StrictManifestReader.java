@@ -35,8 +35,8 @@ import java.util.Map;
 
 /**
  * Reads manifests into typed models and rejects every field the model does not know, so that a typo in a field
- * name ({@code readOnlyRootFilessystem}) fails the build instead of being silently ignored by kubectl's client-side
- * apply... or by the API server's pruning of unknown fields.
+ * name ({@code readOnlyRootFilessystem}) fails the build instead of being dropped by the API server, which prunes
+ * unknown fields with at most a warning.
  *
  * <p>fabric8's model classes keep unknown fields in an {@code additionalProperties} map (a Jackson any-setter);
  * this reader removes that setter so {@link DeserializationFeature#FAIL_ON_UNKNOWN_PROPERTIES} applies, and it
@@ -67,12 +67,14 @@ final class StrictManifestReader {
             Map.entry("cert-manager.io/v1/Certificate", CustomResources.Certificate.class),
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", CustomResources.ServiceMonitor.class));
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** A key written twice in one mapping is an error, not "the last one wins". */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .addModule(new SimpleModule("no-additional-properties").setDeserializerModifier(new NoAnySetter()))
             .build();
@@ -85,7 +87,7 @@ final class StrictManifestReader {
         try (var parser = new YAMLFactory().createParser(yaml)) {
             var iterator = YAML.readValues(parser, JsonNode.class);
             while (iterator.hasNext()) {
-                JsonNode node = iterator.next();
+                JsonNode node = iterator.nextValue();
                 if (node != null && !node.isNull() && !node.isMissingNode()) {
                     documents.add(node);
                 }

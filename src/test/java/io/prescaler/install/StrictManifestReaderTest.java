@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +42,16 @@ class StrictManifestReaderTest {
     }
 
     @Test
+    void rejectsAKeyWrittenTwice() {
+        String yaml = resource("duplicate-key.yaml");
+
+        UncheckedIOException error =
+                assertThrows(UncheckedIOException.class, () -> StrictManifestReader.documents(yaml));
+
+        assertTrue(error.getMessage().contains("Duplicate field 'a'"), error.getMessage());
+    }
+
+    @Test
     void readsAWellFormedDocument() throws IOException {
         JsonNode document = StrictManifestReader.documents(
                         RenderedInstall.of(InstallVariant.DEFAULT).yaml())
@@ -52,10 +63,15 @@ class StrictManifestReaderTest {
         assertInstanceOf(Deployment.class, StrictManifestReader.typed(document));
     }
 
-    private static JsonNode fixture(String name) throws IOException {
+    private static JsonNode fixture(String name) {
+        return StrictManifestReader.documents(resource(name)).get(0);
+    }
+
+    private static String resource(String name) {
         try (InputStream in = StrictManifestReaderTest.class.getResourceAsStream(name)) {
-            return StrictManifestReader.documents(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                    .get(0);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -81,6 +81,33 @@ class PodHardeningTest {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("containers")
+    void canReadTheSecretsItMounts(InstallVariant variant, Workload workload, String name) {
+        Long fsGroup = workload.pod().getSecurityContext() == null
+                ? null
+                : workload.pod().getSecurityContext().getFsGroup();
+        for (VolumeMount mount : container(workload, name).getVolumeMounts()) {
+            Volume volume = workload.pod().getVolumes().stream()
+                    .filter(v -> v.getName().equals(mount.getName()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("mount of missing volume " + mount.getName()));
+            if (volume.getSecret() == null) {
+                continue;
+            }
+            // Secret files belong to root (group fsGroup when set); the container runs as a non-root user.
+            int mode = volume.getSecret().getDefaultMode() == null
+                    ? 0644
+                    : volume.getSecret().getDefaultMode();
+            boolean othersRead = (mode & 0004) != 0;
+            boolean groupRead = fsGroup != null && (mode & 0040) != 0;
+            assertTrue(
+                    othersRead || groupRead,
+                    "Secret volume " + volume.getName() + " (mode " + Integer.toOctalString(mode) + ", fsGroup "
+                            + fsGroup + ") is unreadable for a non-root user");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("containers")
     void requestsAndLimitsCpuAndMemory(InstallVariant variant, Workload workload, String name) {
         var resources = container(workload, name).getResources();
 

@@ -18,15 +18,17 @@ final class CacheHealthCollector implements MultiCollector {
         this.staleAfter = staleAfter;
     }
 
+    static final List<String> SERIES = List.of(
+            "prescaling_exporter_informer_synced",
+            "prescaling_exporter_informer_watching",
+            "prescaling_exporter_informer_down_seconds",
+            "prescaling_exporter_stale",
+            "prescaling_exporter_informer_last_event_timestamp_seconds",
+            "prescaling_exporter_hpas");
+
     @Override
     public List<String> getPrometheusNames() {
-        return List.of(
-                "prescaling_exporter_informer_synced",
-                "prescaling_exporter_informer_watching",
-                "prescaling_exporter_informer_down_seconds",
-                "prescaling_exporter_stale",
-                "prescaling_exporter_informer_last_event_timestamp_seconds",
-                "prescaling_exporter_hpas");
+        return SERIES;
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class ExporterServer implements AutoCloseable {
         registry.register(new PrescalingCollector(cache::hpas, parser, clock, config.hpaLabels()));
         registry.register(new CacheHealthCollector(cache, config.staleAfter()));
         this.scrapeDuration = Histogram.builder()
-                .name("prescaling_exporter_scrape_duration_seconds")
+                .name(ExportedSeries.SCRAPE_DURATION)
                 .help("Time to render /metrics from the informer cache.")
                 .unit(Unit.SECONDS)
                 .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5)

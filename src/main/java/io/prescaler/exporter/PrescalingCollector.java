@@ -67,18 +67,24 @@ public final class PrescalingCollector implements MultiCollector {
         return result;
     }
 
+    /** The series names as a scrape shows them. */
+    static final List<String> SERIES = List.of(
+            MetricEncoding.DIRECT.metricName(),
+            MetricEncoding.LEGACY.metricName(),
+            EFFECTIVE,
+            CONFIGURED,
+            MULTIPLIER,
+            EVENT_INFO,
+            WINDOW_ACTIVE,
+            CURRENT,
+            ANNOTATION_ERROR);
+
     @Override
     public List<String> getPrometheusNames() {
-        return List.of(
-                MetricEncoding.DIRECT.metricName(),
-                MetricEncoding.LEGACY.metricName(),
-                EFFECTIVE,
-                CONFIGURED,
-                MULTIPLIER,
-                "prescaling_event", // an info metric: exposed as prescaling_event_info
-                WINDOW_ACTIVE,
-                CURRENT,
-                ANNOTATION_ERROR);
+        // The registry knows an info metric by its name without the _info suffix.
+        return SERIES.stream()
+                .map(name -> name.equals(EVENT_INFO) ? name.substring(0, name.length() - "_info".length()) : name)
+                .toList();
     }
 
     @Override

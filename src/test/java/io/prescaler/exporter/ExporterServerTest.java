@@ -280,6 +280,15 @@ class ExporterServerTest {
     }
 
     @Test
+    void listsEverySeriesItServesInExportedSeries() {
+        startWithAllFixtures();
+        scrape();
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        scrape().samples().forEach(sample -> served.add(sample.name()));
+        assertEquals(new java.util.TreeSet<>(ExportedSeries.names()), served);
+    }
+
+    @Test
     void answersHealthAndReadiness() throws Exception {
         startWithAllFixtures();
         assertEquals(200, get("/healthz", null).statusCode());

@@ -15,8 +15,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +43,15 @@ public final class PrescalingCollector implements MultiCollector {
     private final AnnotationParser parser;
     private final Clock clock;
     private final Map<String, String> copiedLabels;
+
+    /**
+     * What was read from each HPA at the last scrape, reused while the HPA's facts are unchanged: parsing the
+     * annotations and building label sets is most of a scrape's work, and HPA status updates rarely change the
+     * facts prescaling reads.
+     */
+    private volatile Map<String, Memo> memo = Map.of();
+
+    private record Memo(HpaFacts facts, AnnotationReading reading, Labels labels) {}
 
     public PrescalingCollector(
             Supplier<List<HpaFacts>> hpas, AnnotationParser parser, Clock clock, List<String> hpaLabels) {
@@ -109,10 +117,16 @@ public final class PrescalingCollector implements MultiCollector {
         Series current = new Series(CURRENT, "status.currentReplicas of the HPA, as last seen.");
         Series errors = new Series(ANNOTATION_ERROR, "1 for each prescaling annotation of the HPA that is invalid.");
 
-        List<HpaFacts> snapshot = new ArrayList<>(hpas.get());
-        snapshot.sort(Comparator.comparing(HpaFacts::namespace).thenComparing(HpaFacts::name));
+        List<HpaFacts> snapshot = hpas.get();
+        Map<String, Memo> previous = memo;
+        Map<String, Memo> next = new HashMap<>(snapshot.size() * 2);
         for (HpaFacts hpa : snapshot) {
-            AnnotationReading reading = parser.read(hpa.annotations());
+            Memo remembered = previous.get(hpa.key());
+            if (remembered == null || !remembered.facts().equals(hpa)) {
+                remembered = new Memo(hpa, parser.read(hpa.annotations()), labels(hpa));
+            }
+            next.put(hpa.key(), remembered);
+            AnnotationReading reading = remembered.reading();
             boolean consumes = hpa.consumesMetric(MetricEncoding.DIRECT.metricName())
                     || hpa.consumesMetric(MetricEncoding.LEGACY.metricName());
             if (!reading.isPrescaled() && !consumes) {
@@ -120,7 +134,7 @@ public final class PrescalingCollector implements MultiCollector {
             }
             PrescalingDecision decision =
                     PrescalingDecision.decide(reading, hpa.maxReplicas(), hpa.currentReplicas(), now);
-            Labels labels = labels(hpa);
+            Labels labels = remembered.labels();
             direct.add(labels, decision.directValue());
             legacy.add(labels, decision.legacyValue());
             effective.add(labels, decision.minimum().replicas());
@@ -140,6 +154,7 @@ public final class PrescalingCollector implements MultiCollector {
                 }
             }
         }
+        memo = next;
         return new MetricSnapshots(
                 direct.snapshot(),
                 legacy.snapshot(),

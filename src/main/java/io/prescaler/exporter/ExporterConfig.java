@@ -25,7 +25,12 @@ public record ExporterConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
         }
-        namespaces = List.copyOf(namespaces);
+        // A namespace named twice would be watched twice and every series exported twice.
+        namespaces = namespaces.stream()
+                .map(String::trim)
+                .filter(n -> !n.isEmpty())
+                .distinct()
+                .toList();
         hpaLabels = List.copyOf(hpaLabels);
         PrescalingCollector.copiedLabels(hpaLabels); // fails early on a label that would clash
         Objects.requireNonNull(keys, "keys");

@@ -47,6 +47,7 @@ public final class HpaCache implements AutoCloseable {
         return t;
     });
     private volatile boolean closed;
+    private volatile Instant startedAt;
 
     /** One informer and when its watch was last seen down. */
     private static final class Watched {
@@ -73,6 +74,7 @@ public final class HpaCache implements AutoCloseable {
     }
 
     public void start() {
+        startedAt = clock.instant();
         for (String namespace : namespaces) {
             Watched w = new Watched(namespace);
             watched.add(w);
@@ -90,7 +92,7 @@ public final class HpaCache implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (unreachableSince.compareAndSet(null, clock.instant())) {
-                LOG.warn("API server unreachable ({}); serving the last known HPAs", e.getMessage());
+                LOG.warn("API server unreachable ({}); serving the last known HPAs", reason(e));
             }
         }
     }
@@ -150,10 +152,24 @@ public final class HpaCache implements AutoCloseable {
             LOG.warn(
                     "HPA informer ({}) stopped: {}; serving the last known state and starting it again in {} s",
                     scope(w),
-                    error == null ? "no reason given" : error.getMessage(),
+                    error == null ? "no reason given" : reason(error),
                     delay.toSeconds());
             restarts.schedule(() -> startInformer(w), delay.toMillis(), TimeUnit.MILLISECONDS);
         });
+    }
+
+    /** The messages along a cause chain: the Kubernetes client's own message alone rarely says what failed. */
+    static String reason(Throwable error) {
+        java.util.LinkedHashSet<String> messages = new java.util.LinkedHashSet<>();
+        for (Throwable t = error; t != null && messages.size() < 5; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && !message.isBlank() && !message.equals("An error has occurred.")) {
+                messages.add(message);
+            } else if (t.getCause() == null) {
+                messages.add(t.getClass().getSimpleName());
+            }
+        }
+        return String.join(": ", messages);
     }
 
     private static String scope(Watched w) {
@@ -212,10 +228,15 @@ public final class HpaCache implements AutoCloseable {
         return all;
     }
 
-    /** How long the longest-down watch has been down; zero when all are up. */
+    /** How long the longest-down watch has been down (since start-up if never synced); zero when all are up. */
     public Duration downFor() {
-        watching();
+        if (watching()) {
+            return Duration.ZERO;
+        }
         Instant now = clock.instant();
+        if (!synced() && startedAt != null) {
+            return Duration.between(startedAt, now);
+        }
         return java.util.stream.Stream.concat(
                         java.util.stream.Stream.of(unreachableSince.get()),
                         watched.stream().map(w -> w.downSince))

@@ -80,7 +80,7 @@ final class PlanCommand implements Callable<Integer> {
             defaultValue = "1.33",
             converter = KubernetesVersionConverter.class,
             description = "The Kubernetes version whose HPA controller is modelled: up to 1.32 a ratio of exactly"
-                    + " 1.1 scales, from 1.33 it is inside the 10 % tolerance, so annotation_scaling_min_replica"
+                    + " 1.1 scales, from 1.33 it is inside the 10 %% tolerance, so annotation_scaling_min_replica"
                     + " never scales (default: ${DEFAULT-VALUE}).")
     KubernetesVersion kubernetesVersion;
 

@@ -305,6 +305,34 @@ class PlanCommandTest {
         assertTrue(rowsOf("6play/service-6play-images").contains("19:35-23:30 open - 25 25 10 25"), out.toString());
     }
 
+    /** The README's first command and its output excerpt stay true: every excerpt line is printed, in order. */
+    @Test
+    void theReadmesMainCommandPrintsTheExcerptItShows() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String main = readme.substring(readme.indexOf("<!-- MAIN-COMMAND -->"));
+        String command = main.substring(main.indexOf("```sh\n") + 6, main.indexOf("\n```", main.indexOf("```sh")));
+        String excerpt = main.substring(main.indexOf("```text\n") + 8, main.indexOf("\n```", main.indexOf("```text")));
+        List<String> argv = new java.util.ArrayList<>(List.of(command.split(" +")));
+        assertEquals(List.of("java", "-jar", "target/prescaler.jar"), argv.subList(0, 3), command);
+        List<String> expanded = new java.util.ArrayList<>();
+        for (String arg : argv.subList(3, argv.size())) {
+            if (arg.equals("examples/hpa-*.yaml")) {
+                expanded.addAll(EXAMPLES); // what the shell's glob gives, in its sorted order
+            } else {
+                expanded.add(arg);
+            }
+        }
+
+        assertEquals(0, run(expanded), err.toString());
+        List<String> printed = out.toString().lines().toList();
+        int at = 0;
+        for (String line : excerpt.lines().filter(l -> !l.equals("...")).toList()) {
+            int found = printed.subList(at, printed.size()).indexOf(line);
+            assertTrue(found >= 0, "README line not printed (in order): " + line + "\n" + out);
+            at += found + 1;
+        }
+    }
+
     @Test
     void writesAnSvgChartThatIsWellFormedXml(@TempDir Path dir) throws Exception {
         Path svg = dir.resolve("plan.svg");

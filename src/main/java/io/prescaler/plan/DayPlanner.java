@@ -47,10 +47,12 @@ public final class DayPlanner {
         for (Instant at = from; at.isBefore(to); at = at.plus(step)) {
             samples.add(at);
         }
-        // Occurrences from the warm-up on, so that an event running at midnight is already applied before it.
-        List<EventOccurrence> occurrences = calendar.occurrencesBetween(from.minus(DaySimulation.WARM_UP), to);
+        // Occurrences from the warm-up on (the model reads values D before its first sync), so that an event running
+        // at midnight is already applied before it.
+        Instant modelStart = from.minus(DaySimulation.WARM_UP).minus(assumptions.pipelineDelay());
+        List<EventOccurrence> occurrences = calendar.occurrencesBetween(modelStart, to);
         List<HpaPlan> plans = hpas.stream()
-                .map(p -> planOne(p, samples, occurrences, from, to))
+                .map(p -> planOne(p, samples, occurrences, modelStart, from, to))
                 .toList();
         List<EventOccurrence> ofTheDay =
                 occurrences.stream().filter(o -> o.end().isAfter(from)).toList();
@@ -58,10 +60,21 @@ public final class DayPlanner {
     }
 
     private HpaPlan planOne(
-            Planned planned, List<Instant> samples, List<EventOccurrence> occurrences, Instant from, Instant to) {
+            Planned planned,
+            List<Instant> samples,
+            List<EventOccurrence> occurrences,
+            Instant modelStart,
+            Instant from,
+            Instant to) {
         HpaFacts hpa = planned.hpa();
         Optional<MetricEncoding> encoding = encoding(hpa);
-        Function<Instant, EffectiveMinimum> minimumAt = at -> minimumAt(planned.spec(), hpa, at, occurrences);
+        MinimumTimeline timeline = MinimumTimeline.of(
+                modelStart,
+                to,
+                planned.spec().window(),
+                occurrences,
+                at -> minimumAt(planned.spec(), hpa, at, occurrences));
+        Function<Instant, EffectiveMinimum> minimumAt = timeline::at;
         DaySimulation simulation = DaySimulation.run(planned, encoding, minimumAt, assumptions, from, to);
         List<PlanStep> steps = new ArrayList<>(samples.size());
         for (Instant at : samples) {

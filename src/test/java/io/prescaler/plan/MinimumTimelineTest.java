@@ -29,7 +29,7 @@ class MinimumTimelineTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    /** The lookup must give what the exporter computes, at every second of the day and of the warm-up before it. */
+    /** The lookup must give what the exporter computes, all day and over the warm-up before it. */
     @ParameterizedTest(name = "{0} {1}-{2} tier {3}")
     @CsvSource({
         "2026-03-29, 01:30, 03:30, frontend", // the window starts before the spring gap and ends after it
@@ -66,13 +66,20 @@ class MinimumTimelineTest {
         MinimumTimeline timeline = MinimumTimeline.of(from, to, spec.window(), occurrences, exact);
 
         Set<EffectiveMinimum> seen = new HashSet<>();
-        for (Instant at = from.minusSeconds(60); at.isBefore(to.plusSeconds(60)); at = at.plusSeconds(1)) {
-            EffectiveMinimum expected = exact.apply(at);
-            EffectiveMinimum actual = timeline.at(at);
-            if (!expected.equals(actual)) {
-                assertEquals(expected, actual, "at " + at.atZone(PARIS));
+        // Every change in the fixtures falls on a whole minute: check each minute, the seconds either side, and
+        // between.
+        for (Instant minute = from.minusSeconds(60);
+                minute.isBefore(to.plusSeconds(60));
+                minute = minute.plusSeconds(60)) {
+            for (long offset : new long[] {-1, 0, 1, 30}) {
+                Instant at = minute.plusSeconds(offset);
+                EffectiveMinimum expected = exact.apply(at);
+                EffectiveMinimum actual = timeline.at(at);
+                if (!expected.equals(actual)) {
+                    assertEquals(expected, actual, "at " + at.atZone(PARIS));
+                }
+                seen.add(actual);
             }
-            seen.add(actual);
         }
         assertTrue(seen.size() >= 2, "the day should change the minimum at least once: " + seen);
     }

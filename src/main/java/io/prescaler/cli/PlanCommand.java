@@ -4,13 +4,15 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.prescaler.kube.EventsYaml;
+import io.prescaler.kube.HpaBehaviors;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.plan.DayPlan;
 import io.prescaler.plan.DayPlanner;
 import io.prescaler.plan.HpaManifests;
+import io.prescaler.plan.KubernetesVersion;
+import io.prescaler.plan.PlanAssumptions;
 import io.prescaler.plan.PlanChart;
 import io.prescaler.plan.PlanTable;
-import io.prescaler.plan.SimpleHpaModel;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.EventProblem;
@@ -26,6 +28,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,9 +42,11 @@ import picocli.CommandLine.Parameters;
         versionProvider = VersionProvider.class,
         description = {
             "Shows what prescaling will do to each HPA over a day: the window, the event and its multiplier, the"
-                    + " effective minimum, both metric values and the replicas a (simple) HPA model reaches. Offline"
-                    + " from manifests and an events file, or read-only from a cluster when no FILE is given.",
-            "Exit status: 0; 1 when an HPA's annotations or an event entry are invalid (same messages as the webhook"
+                    + " effective minimum, both metric values and the replicas the HPA reaches in a model of the"
+                    + " Kubernetes HPA controller (15 s syncs, the HPA's min/max and behavior, traffic held at"
+                    + " minReplicas: what prescaling alone does). Offline from manifests and an events file, or"
+                    + " read-only from a cluster when no FILE is given.",
+            "Exit status: 0; 1 when an HPA's annotations, its spec.behavior or an event entry are invalid (same messages as the webhook"
                     + " and events apply) or an input cannot be read; 2 for bad flags."
         })
 final class PlanCommand implements Callable<Integer> {
@@ -68,6 +73,32 @@ final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--svg", paramLabel = "FILE", description = "Also write the day as an SVG chart to FILE.")
     Path svg;
+
+    @Option(
+            names = "--kubernetes-version",
+            paramLabel = "MAJOR.MINOR",
+            defaultValue = "1.33",
+            converter = KubernetesVersionConverter.class,
+            description = "The Kubernetes version whose HPA controller is modelled: up to 1.32 a ratio of exactly"
+                    + " 1.1 scales, from 1.33 it is inside the 10 %% tolerance, so annotation_scaling_min_replica"
+                    + " never scales (default: ${DEFAULT-VALUE}).")
+    KubernetesVersion kubernetesVersion;
+
+    @Option(
+            names = "--pipeline-delay",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
+            converter = DurationConverter.class,
+            description = "How old the metric value an HPA reads is: scrape interval, adapter query and sync, in"
+                    + " whole seconds (default: ${DEFAULT-VALUE}).")
+    Duration pipelineDelay;
+
+    @Option(
+            names = "--initial-replicas",
+            paramLabel = "N",
+            description = "The replicas every Deployment runs when the model starts, two hours before the day"
+                    + " (default: the HPA's status.currentReplicas when it has one, else its minReplicas).")
+    Integer initialReplicas;
 
     @Option(
             names = "--events",
@@ -130,6 +161,10 @@ final class PlanCommand implements Callable<Integer> {
             }
         }
 
+        PlanAssumptions assumptions = new PlanAssumptions(
+                kubernetesVersion,
+                pipelineDelay,
+                initialReplicas == null ? OptionalInt.empty() : OptionalInt.of(initialReplicas));
         boolean bad = false;
         ParsedEvents parsed = EventsYaml.read(eventsText, zone);
         for (EventProblem problem : parsed.problems()) {
@@ -145,8 +180,21 @@ final class PlanCommand implements Callable<Integer> {
                 err.println("plan: " + facts.key() + ": " + invalid.message());
                 bad = true;
             } else if (reading instanceof AnnotationReading.Valid valid) {
-                Integer min = hpa.getSpec() == null ? null : hpa.getSpec().getMinReplicas();
-                planned.add(new DayPlanner.Planned(facts, valid.spec(), min == null ? 1 : min));
+                Integer given = hpa.getSpec() == null ? null : hpa.getSpec().getMinReplicas();
+                int min = given == null ? 1 : given;
+                if (facts.maxReplicas() < 1 || min < 0 || min > facts.maxReplicas()) {
+                    err.println("plan: " + facts.key() + ": spec.minReplicas " + min + " and spec.maxReplicas "
+                            + facts.maxReplicas()
+                            + " do not satisfy 0 <= minReplicas <= maxReplicas, maxReplicas >= 1");
+                    bad = true;
+                    continue;
+                }
+                try {
+                    planned.add(new DayPlanner.Planned(facts, valid.spec(), min, HpaBehaviors.read(hpa)));
+                } catch (IllegalArgumentException e) {
+                    err.println("plan: " + facts.key() + ": " + e.getMessage());
+                    bad = true;
+                }
             }
         }
         if (planned.isEmpty() && !bad) {
@@ -155,7 +203,7 @@ final class PlanCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        DayPlan plan = new DayPlanner(parsed.calendar(), new SimpleHpaModel()).plan(day, zone, step, planned);
+        DayPlan plan = new DayPlanner(parsed.calendar(), assumptions).plan(day, zone, step, planned);
         out.print(PlanTable.render(plan));
         if (svg != null) {
             Files.writeString(svg, PlanChart.render(plan), StandardCharsets.UTF_8);

@@ -7,13 +7,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-/** A day's plan: every prescaled HPA, and the event occurrences active at some point of the day. */
+/**
+ * A day's plan: every prescaled HPA, the event occurrences active at some point of the day, and what the HPA model
+ * assumed about the cluster.
+ */
 public record DayPlan(
         LocalDate date,
         ZoneId zone,
         Instant from,
         Instant to,
         Duration step,
+        PlanAssumptions assumptions,
         List<EventOccurrence> occurrences,
         List<HpaPlan> hpas) {
 

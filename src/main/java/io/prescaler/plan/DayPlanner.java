@@ -1,5 +1,7 @@
 package io.prescaler.plan;
 
+import io.prescaler.hpa.Behavior;
+import io.prescaler.hpa.Step;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.EffectiveMinimum;
@@ -12,22 +14,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Computes a day's plan for valid prescaled HPAs: at every step, the window, the event that applies (from the
- * events file, not from whatever event annotations the HPA carries), the effective minimum, both metric values and
- * the replicas the {@link ReplicaSimulation} reaches.
+ * events file, not from whatever event annotations the HPA carries), the effective minimum, both metric values as
+ * the exporter publishes them and the replicas the HPA controller model ({@link DaySimulation}) runs.
  */
 public final class DayPlanner {
 
     private final EventCalendar calendar;
-    private final ReplicaSimulation simulation;
+    private final PlanAssumptions assumptions;
 
-    public DayPlanner(EventCalendar calendar, ReplicaSimulation simulation) {
-        this.calendar = calendar;
-        this.simulation = simulation;
+    public DayPlanner(EventCalendar calendar, PlanAssumptions assumptions) {
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.assumptions = Objects.requireNonNull(assumptions, "assumptions");
     }
 
     /** The day runs from local midnight to the next (23 or 25 hours on DST days). */
@@ -41,45 +47,67 @@ public final class DayPlanner {
         for (Instant at = from; at.isBefore(to); at = at.plus(step)) {
             samples.add(at);
         }
-        List<EventOccurrence> occurrences = calendar.occurrencesBetween(from, to);
-        List<HpaPlan> plans =
-                hpas.stream().map(p -> planOne(p, samples, occurrences)).toList();
-        return new DayPlan(date, zone, from, to, step, occurrences, plans);
+        // Occurrences from the warm-up on (the model reads values D before its first sync), so that an event running
+        // at midnight is already applied before it.
+        Instant modelStart = from.minus(DaySimulation.WARM_UP).minus(assumptions.pipelineDelay());
+        List<EventOccurrence> occurrences = calendar.occurrencesBetween(modelStart, to);
+        List<HpaPlan> plans = hpas.stream()
+                .map(p -> planOne(p, samples, occurrences, modelStart, from, to))
+                .toList();
+        List<EventOccurrence> ofTheDay =
+                occurrences.stream().filter(o -> o.end().isAfter(from)).toList();
+        return new DayPlan(date, zone, from, to, step, assumptions, ofTheDay, plans);
     }
 
-    private HpaPlan planOne(Planned planned, List<Instant> samples, List<EventOccurrence> occurrences) {
+    private HpaPlan planOne(
+            Planned planned,
+            List<Instant> samples,
+            List<EventOccurrence> occurrences,
+            Instant modelStart,
+            Instant from,
+            Instant to) {
         HpaFacts hpa = planned.hpa();
-        PrescalingSpec base = planned.spec();
         Optional<MetricEncoding> encoding = encoding(hpa);
-        ReplicaSimulation.MetricFeed feed = (at, current) -> {
-            EffectiveMinimum minimum = minimumAt(base, hpa, at, occurrences);
-            return encoding.map(e -> e.value(minimum, current)).orElse(0L);
-        };
-        List<Integer> replicas = simulation.replicas(
-                new ReplicaSimulation.Hpa(planned.minReplicas(), hpa.maxReplicas(), encoding), samples, feed);
+        MinimumTimeline timeline = MinimumTimeline.of(
+                modelStart,
+                to,
+                planned.spec().window(),
+                occurrences,
+                at -> minimumAt(planned.spec(), hpa, at, occurrences));
+        Function<Instant, EffectiveMinimum> minimumAt = timeline::at;
+        DaySimulation simulation = DaySimulation.run(planned, encoding, minimumAt, assumptions, from, to);
         List<PlanStep> steps = new ArrayList<>(samples.size());
-        for (int i = 0; i < samples.size(); i++) {
-            Instant at = samples.get(i);
-            Optional<EventOccurrence> event =
-                    EventCalendar.activeAmong(occurrences, at).forHpa(hpa.namespace(), hpa.labels());
-            EffectiveMinimum minimum = minimumAt(base, hpa, at, occurrences);
-            int current = replicas.get(i);
+        for (Instant at : samples) {
+            EffectiveMinimum minimum = minimumAt.apply(at);
+            Step sync = simulation.at(at);
+            // What the exporter publishes at this instant: it reads status.currentReplicas, the spec the last sync
+            // read.
+            int seenByExporter = sync.currentReplicas();
             steps.add(new PlanStep(
                     at,
                     minimum.windowOpen(),
-                    event,
+                    activeEvent(hpa, at, occurrences),
                     minimum.replicas(),
-                    MetricEncoding.DIRECT.value(minimum, current),
-                    MetricEncoding.LEGACY.value(minimum, current),
-                    current));
+                    MetricEncoding.DIRECT.value(minimum, seenByExporter),
+                    MetricEncoding.LEGACY.value(minimum, seenByExporter),
+                    sync.desiredReplicas()));
         }
-        return new HpaPlan(hpa, planned.minReplicas(), base, encoding, steps);
+        return new HpaPlan(
+                hpa,
+                planned.minReplicas(),
+                planned.spec(),
+                encoding,
+                steps,
+                simulation.shortfalls(minimumAt, from, to));
+    }
+
+    private static Optional<EventOccurrence> activeEvent(HpaFacts hpa, Instant at, List<EventOccurrence> occurrences) {
+        return EventCalendar.activeAmong(occurrences, at).forHpa(hpa.namespace(), hpa.labels());
     }
 
     private static EffectiveMinimum minimumAt(
             PrescalingSpec base, HpaFacts hpa, Instant at, List<EventOccurrence> occurrences) {
-        Optional<EventOccurrence> event =
-                EventCalendar.activeAmong(occurrences, at).forHpa(hpa.namespace(), hpa.labels());
+        Optional<EventOccurrence> event = activeEvent(hpa, at, occurrences);
         PrescalingSpec spec =
                 new PrescalingSpec(base.minReplicas(), base.window(), event.map(EventOccurrence::toMultiplier));
         return EffectiveMinimum.of(spec, hpa.maxReplicas(), at);
@@ -96,15 +124,27 @@ public final class DayPlanner {
     }
 
     /** The event keys are dropped: in a plan, the events file decides. */
-    public static java.util.Map<String, String> withoutEventKeys(
-            java.util.Map<String, String> annotations, AnnotationKeys keys) {
-        java.util.Map<String, String> copy = new java.util.HashMap<>(annotations);
+    public static Map<String, String> withoutEventKeys(Map<String, String> annotations, AnnotationKeys keys) {
+        Map<String, String> copy = new HashMap<>(annotations);
         keys.eventKeys().forEach(copy::remove);
         return copy;
     }
 
     /**
-     * An HPA to plan: its facts, its valid spec and {@code spec.minReplicas}.
+     * An HPA to plan: its facts, its valid spec, {@code spec.minReplicas} and {@code spec.behavior} (API defaults
+     * applied; empty when absent, the controller's legacy path).
      */
-    public record Planned(HpaFacts hpa, PrescalingSpec spec, int minReplicas) {}
+    public record Planned(HpaFacts hpa, PrescalingSpec spec, int minReplicas, Optional<Behavior> behavior) {
+
+        public Planned {
+            Objects.requireNonNull(hpa, "hpa");
+            Objects.requireNonNull(spec, "spec");
+            Objects.requireNonNull(behavior, "behavior");
+        }
+
+        /** What the Deployment runs when nothing else is known: status.currentReplicas if any, else minReplicas. */
+        int initialReplicas() {
+            return hpa.currentReplicas() > 0 ? hpa.currentReplicas() : minReplicas;
+        }
+    }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Renders a day's plan as an SVG chart: one panel per HPA with the effective minimum (blue, stepped) and the
- * simulated replicas (orange) against the time of day; the window is shaded grey, event spans amber.
+ * replicas of the HPA controller model (orange) against the time of day; the window is shaded grey, event spans amber.
  */
 public final class PlanChart {
 
@@ -56,6 +56,10 @@ public final class PlanChart {
         double yMax = Math.ceil(maxValue * 1.15);
         Duration day = Duration.between(plan.from(), plan.to());
         svg.append(text(LEFT, y0 + 24, PlanTable.header(hpa), "13", "bold"));
+        List<String> warnings = PlanTable.warnings(hpa, plan);
+        for (int w = 0; w < warnings.size(); w++) {
+            svg.append(text(LEFT + 8, top + 28 + 14 * w, "warning: " + warnings.get(w), "11", "normal", "#b91c1c"));
+        }
         // shaded spans: the window (grey), then events (amber, labelled)
         shade(svg, steps, plan, day, plotWidth, top, plotHeight, PlanStep::windowOpen, "#e5e7eb", null);
         for (String name : steps.stream()
@@ -122,7 +126,7 @@ public final class PlanChart {
                 "<g font-size=\"11\"><rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"3\" fill=\"#2563eb\"/>"
                         + "<text x=\"%.1f\" y=\"%.1f\">effective minimum</text>"
                         + "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"3\" fill=\"#ea580c\"/>"
-                        + "<text x=\"%.1f\" y=\"%.1f\">simulated replicas</text>"
+                        + "<text x=\"%.1f\" y=\"%.1f\">replicas (HPA model)</text>"
                         + "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"8\" fill=\"#fcd34d\"/>"
                         + "<text x=\"%.1f\" y=\"%.1f\">event</text></g>\n",
                 x,
@@ -217,13 +221,18 @@ public final class PlanChart {
     }
 
     private static String text(double x, double y, String content, String size, String weight) {
+        return text(x, y, content, size, weight, "#111827");
+    }
+
+    private static String text(double x, double y, String content, String size, String weight, String colour) {
         return String.format(
                 Locale.ROOT,
-                "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%s\" font-weight=\"%s\">%s</text>\n",
+                "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%s\" font-weight=\"%s\" fill=\"%s\">%s</text>\n",
                 x,
                 y,
                 size,
                 weight,
+                colour,
                 escape(content));
     }
 

@@ -1,17 +1,19 @@
 package io.prescaler.plan;
 
+import io.prescaler.hpa.ToleranceTest;
 import io.prescaler.schedule.Durations;
 import io.prescaler.schedule.EventAnnotations;
 import io.prescaler.schedule.EventOccurrence;
+import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.schedule.PrescalingWindow;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Renders a day's plan as terminal tables, one per HPA. Consecutive steps that would print the same row are
@@ -20,6 +22,7 @@ import java.util.Locale;
 public final class PlanTable {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final String[] HEADERS = {"TIME", "WINDOW", "EVENT", "MIN", "DIRECT", "LEGACY", "REPLICAS"};
 
     private PlanTable() {}
@@ -60,11 +63,17 @@ public final class PlanTable {
         }
         for (HpaPlan hpa : plan.hpas()) {
             out.append('\n').append(header(hpa)).append('\n');
+            warnings(hpa, plan).forEach(w -> out.append("  warning: ").append(w).append('\n'));
             out.append(table(rows(hpa, plan)));
         }
         out.append("\nMIN: effective minimum; DIRECT: prescaling_min_replicas (AverageValue 1); LEGACY:"
-                + " annotation_scaling_min_replica (Value 10);\nREPLICAS: simulated HPA replicas (15 s sync,"
-                + " 10 % tolerance, 5 min scale-down stabilization; CPU load not modelled).\n");
+                        + " annotation_scaling_min_replica (Value 10), as the exporter publishes them;\nREPLICAS: the HPA"
+                        + " controller model (Kubernetes ")
+                .append(plan.assumptions().kubernetesVersion())
+                .append(", 15 s syncs, metrics delay ")
+                .append(Durations.format(plan.assumptions().pipelineDelay()))
+                .append(", each HPA's min/max and behavior);\ntraffic held at minReplicas, so REPLICAS shows what"
+                        + " prescaling alone does.\n");
         return out.toString();
     }
 
@@ -85,6 +94,22 @@ public final class PlanTable {
                 + hpa.encoding()
                         .map(e -> "consumes " + e.metricName())
                         .orElse("consumes no prescaling metric (run it through the webhook or `mutate`)");
+    }
+
+    /** What the HPA model says prescaling fails to hold, and why when the cause is known. */
+    static List<String> warnings(HpaPlan hpa, DayPlan plan) {
+        List<String> warnings = new ArrayList<>();
+        if (!hpa.shortfalls().isEmpty()
+                && hpa.encoding().equals(Optional.of(MetricEncoding.LEGACY))
+                && plan.assumptions().kubernetesVersion().toleranceTest() == ToleranceTest.FROM_1_33) {
+            warnings.add(MetricEncoding.LEGACY.metricName() + " cannot scale on Kubernetes >= 1.33; use "
+                    + MetricEncoding.DIRECT.metricName());
+        }
+        for (Shortfall s : hpa.shortfalls()) {
+            warnings.add("replicas stay below the minimum " + s.minimum() + " from " + clock(s.from(), plan) + " to "
+                    + clock(s.to(), plan) + " (at most " + s.highest() + ")");
+        }
+        return warnings;
     }
 
     private static List<String[]> rows(HpaPlan hpa, DayPlan plan) {
@@ -140,21 +165,18 @@ public final class PlanTable {
         out.append(line.toString().stripTrailing()).append('\n');
     }
 
-    /** Local wall-clock time; the next day's midnight prints as 24:00. */
+    /** Local wall-clock time, with seconds only when they are not 0; the next day's midnight prints as 24:00. */
     static String clock(Instant instant, DayPlan plan) {
         ZonedDateTime local = instant.atZone(plan.zone());
+        DateTimeFormatter format = local.getSecond() == 0 ? HH_MM : HH_MM_SS;
         if (!local.toLocalDate().equals(plan.date())) {
             if (instant.equals(plan.to())) {
                 return "24:00";
             }
             return local.toLocalDate().isBefore(plan.date())
-                    ? "(" + local.toLocalDate() + ") " + HH_MM.format(local)
-                    : HH_MM.format(local) + " (+1d)";
+                    ? "(" + local.toLocalDate() + ") " + format.format(local)
+                    : format.format(local) + " (+1d)";
         }
-        return HH_MM.format(local);
-    }
-
-    static ZoneId zone(DayPlan plan) {
-        return plan.zone();
+        return format.format(local);
     }
 }

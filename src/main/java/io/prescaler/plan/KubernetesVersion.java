@@ -1,0 +1,33 @@
+package io.prescaler.plan;
+
+import io.prescaler.hpa.ToleranceTest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Kubernetes minor version whose HPA controller the plan models. Only the tolerance test depends on it: the
+ * comparison changed in 1.33 (HPA-MODEL.md §2), which stops Bedrock's 11/10 encoding from scaling at all.
+ */
+public record KubernetesVersion(int major, int minor) {
+
+    private static final Pattern FORM = Pattern.compile("v?(\\d+)\\.(\\d+)(\\.\\d+)?");
+
+    /** Accepts {@code 1.33}, {@code v1.33} and {@code 1.33.2} (the patch is ignored). */
+    public static KubernetesVersion parse(String text) {
+        Matcher m = FORM.matcher(text == null ? "" : text.trim());
+        if (!m.matches() || !m.group(1).equals("1")) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a Kubernetes version (MAJOR.MINOR, for example 1.33 or 1.32)");
+        }
+        return new KubernetesVersion(1, Integer.parseInt(m.group(2)));
+    }
+
+    public ToleranceTest toleranceTest() {
+        return minor >= 33 ? ToleranceTest.FROM_1_33 : ToleranceTest.UP_TO_1_32;
+    }
+
+    @Override
+    public String toString() {
+        return major + "." + minor;
+    }
+}

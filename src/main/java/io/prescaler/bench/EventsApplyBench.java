@@ -3,6 +3,7 @@ package io.prescaler.bench;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.prescaler.events.EventsApplyConfig;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -15,9 +16,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +46,8 @@ public final class EventsApplyBench implements BenchSuite {
             """;
     private static final Pattern SUMMARY =
             Pattern.compile("(\\d+) HPAs scanned, (\\d+) patched, (\\d+) unchanged, (\\d+) failed");
+    private static final Pattern RESOURCE_PATH =
+            Pattern.compile("^/(?:api/v1|apis/[^/]+/[^/]+)(?:/namespaces/[^/]+)?/([^/?]+)(/[^/?]+)?");
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(10);
 
     private final List<Integer> sizes;
@@ -144,9 +149,11 @@ public final class EventsApplyBench implements BenchSuite {
                 "UTC",
                 "--now",
                 NOW));
+        drain(api);
         int requestsBefore = api.getRequestCount();
         Child child = runChild(prescalerJar, command, work);
         int requests = api.getRequestCount() - requestsBefore;
+        Map<String, Integer> kinds = drain(api);
         Matcher summary = SUMMARY.matcher(child.output());
         if (child.exit() != 0 || !summary.find()) {
             throw new IllegalStateException("events apply on " + size + " HPAs exited " + child.exit() + "; output: "
@@ -161,9 +168,36 @@ public final class EventsApplyBench implements BenchSuite {
                 String.format("%,d", size),
                 run,
                 millis(child.millis()),
-                String.format("%,d", requests),
+                String.format("%,d", requests) + " (" + describe(kinds) + ")",
                 summary.group(2) + " / " + summary.group(3) + " / " + summary.group(4),
                 Integer.toString(child.exit()));
+    }
+
+    /** The requests recorded since the last call, counted by method and resource ("PATCH hpa"). */
+    private static Map<String, Integer> drain(KubernetesMockServer api) throws InterruptedException {
+        Map<String, Integer> kinds = new TreeMap<>();
+        for (RecordedRequest request = api.takeRequest(0, TimeUnit.MILLISECONDS);
+                request != null;
+                request = api.takeRequest(0, TimeUnit.MILLISECONDS)) {
+            kinds.merge(kind(request.getMethod(), request.getPath()), 1, Integer::sum);
+        }
+        return kinds;
+    }
+
+    static String kind(String method, String path) {
+        Matcher matcher = RESOURCE_PATH.matcher(path);
+        if (!matcher.find()) {
+            return method + " " + path;
+        }
+        String resource = matcher.group(1).equals("horizontalpodautoscalers") ? "hpa" : matcher.group(1);
+        boolean collection = matcher.group(2) == null;
+        return method + " " + resource + (collection && method.equals("GET") ? " (list)" : "");
+    }
+
+    private static String describe(Map<String, Integer> kinds) {
+        return kinds.entrySet().stream()
+                .map(e -> String.format("%,d", e.getValue()) + " " + e.getKey())
+                .collect(Collectors.joining(", "));
     }
 
     private long medianMillis(Path prescalerJar, Path work) throws Exception {

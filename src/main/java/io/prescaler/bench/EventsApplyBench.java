@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.prescaler.events.EventsApplyConfig;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +49,8 @@ public final class EventsApplyBench implements BenchSuite {
             Pattern.compile("(\\d+) HPAs scanned, (\\d+) patched, (\\d+) unchanged, (\\d+) failed");
     private static final Pattern RESOURCE_PATH =
             Pattern.compile("^/(?:api/v1|apis/[^/]+/[^/]+)(?:/namespaces/[^/]+)?/([^/?]+)(/[^/?]+)?");
+    private static final com.sun.management.OperatingSystemMXBean SERVER_CPU =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(10);
 
     private final List<Integer> sizes;
@@ -86,7 +89,7 @@ public final class EventsApplyBench implements BenchSuite {
             List<List<String>> rows = new ArrayList<>();
             List<String> notes = new ArrayList<>();
             long startOnly = medianMillis(prescalerJar, work);
-            rows.add(List.of("-", "JVM start only (--version, median of 3)", millis(startOnly), "-", "-", "-"));
+            rows.add(List.of("-", "JVM start only (--version, median of 3)", millis(startOnly), "-", "-", "-", "-"));
             for (int size : sizes) {
                 measure(size, prescalerJar, work, rows, notes);
             }
@@ -100,7 +103,14 @@ public final class EventsApplyBench implements BenchSuite {
             return new BenchResult(
                     name(),
                     "events apply wall time, JVM start included (fabric8 mock API server, CRUD mode)",
-                    List.of("HPAs", "run", "wall time", "API requests", "patched / unchanged / failed", "exit"),
+                    List.of(
+                            "HPAs",
+                            "run",
+                            "wall time",
+                            "CPU: events apply / mock API server",
+                            "API requests",
+                            "patched / unchanged / failed",
+                            "exit"),
                     rows,
                     notes);
         } finally {
@@ -163,11 +173,19 @@ public final class EventsApplyBench implements BenchSuite {
             throw new IllegalStateException(
                     "expected " + size + " HPAs scanned and " + patches + " patched, got: " + summary.group());
         }
-        LOG.info("events bench: {} HPAs, {} run: {} ms, {} API requests", size, run, child.millis(), requests);
+        LOG.info(
+                "events bench: {} HPAs, {} run: {} ms, CPU {} ms (mock server {} ms), {} API requests",
+                size,
+                run,
+                child.millis(),
+                child.cpuMillis(),
+                child.serverCpuMillis(),
+                requests);
         return List.of(
                 String.format("%,d", size),
                 run,
                 millis(child.millis()),
+                millis(child.cpuMillis()) + " / " + millis(child.serverCpuMillis()),
                 String.format("%,d", requests) + " (" + describe(kinds) + ")",
                 summary.group(2) + " / " + summary.group(3) + " / " + summary.group(4),
                 Integer.toString(child.exit()));
@@ -215,7 +233,13 @@ public final class EventsApplyBench implements BenchSuite {
     }
 
     /** What a child JVM printed and how long it ran, launch to exit. */
-    private record Child(int exit, long millis, String output, Path log) {}
+    /**
+     * What a child JVM printed and how long it ran, launch to exit.
+     *
+     * @param cpuMillis the child's CPU time, sampled every 50 ms until it exits (so slightly under)
+     * @param serverCpuMillis this JVM's CPU time meanwhile: the mock API server answering the child
+     */
+    private record Child(int exit, long millis, long cpuMillis, long serverCpuMillis, String output, Path log) {}
 
     private Child runChild(Path prescalerJar, List<String> arguments, Path work) throws Exception {
         List<String> command = new ArrayList<>();
@@ -231,14 +255,22 @@ public final class EventsApplyBench implements BenchSuite {
         // Settings from this shell (PRESCALER_TIMEZONE, ...) would change what the child does; its log level stays.
         builder.environment().keySet().removeIf(k -> k.startsWith("PRESCALER_") && !k.equals("PRESCALER_LOG_LEVEL"));
         builder.environment().remove("JAVA_TOOL_OPTIONS");
+        long serverCpu = SERVER_CPU.getProcessCpuTime();
         long started = System.nanoTime();
         Process process = builder.start();
-        if (!process.waitFor(CHILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish within " + CHILD_TIMEOUT);
+        long deadline = started + CHILD_TIMEOUT.toNanos();
+        Duration childCpu = Duration.ZERO;
+        while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
+            childCpu = process.info().totalCpuDuration().orElse(childCpu);
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + CHILD_TIMEOUT);
+            }
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        return new Child(process.exitValue(), millis, Files.readString(output), log);
+        long serverCpuMillis = (SERVER_CPU.getProcessCpuTime() - serverCpu) / 1_000_000;
+        return new Child(
+                process.exitValue(), millis, childCpu.toMillis(), serverCpuMillis, Files.readString(output), log);
     }
 
     /** The jar asked for, else the one this JVM runs from, else target/prescaler.jar; it must exist. */

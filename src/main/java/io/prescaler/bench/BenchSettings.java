@@ -32,16 +32,23 @@ public record BenchSettings(
     /**
      * The webhook suite's settings.
      *
-     * @param duration closed-loop measuring time per endpoint and connection count, also the warm-up
+     * @param duration closed-loop measuring time per endpoint and connection count
+     * @param warmUp closed-loop time per endpoint before measuring
      * @param rate requests per second of the fixed-rate run, held for {@code rateDuration}
      */
     public record Webhook(
-            Path admissionReview, List<Integer> connections, Duration duration, int rate, Duration rateDuration) {
+            Path admissionReview,
+            List<Integer> connections,
+            Duration duration,
+            Duration warmUp,
+            int rate,
+            Duration rateDuration) {
 
         public Webhook {
             Objects.requireNonNull(admissionReview, "admissionReview");
             connections = List.copyOf(connections);
             Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(warmUp, "warmUp");
             Objects.requireNonNull(rateDuration, "rateDuration");
         }
     }

@@ -22,6 +22,7 @@ public final class BenchSuites {
                     webhook.admissionReview(),
                     webhook.connections(),
                     webhook.duration(),
+                    webhook.warmUp(),
                     webhook.rate(),
                     webhook.rateDuration());
         });

@@ -40,20 +40,27 @@ public final class WebhookBench implements BenchSuite {
     private final Path admissionReview;
     private final List<Integer> connections;
     private final Duration measure;
+    private final Duration warmUp;
     private final int rate;
     private final Duration rateDuration;
 
     /**
      * @param admissionReview the AdmissionReview sent on every request
-     * @param measure closed-loop time per endpoint and connection count (split over {@value #ROUNDS} rounds); also
-     *     the warm-up time per endpoint
+     * @param measure closed-loop time per endpoint and connection count (split over {@value #ROUNDS} rounds)
+     * @param warmUp closed-loop time per endpoint before anything is measured, for the JIT
      * @param rate requests per second of the fixed-rate run, held for {@code rateDuration}
      */
     public WebhookBench(
-            Path admissionReview, List<Integer> connections, Duration measure, int rate, Duration rateDuration) {
+            Path admissionReview,
+            List<Integer> connections,
+            Duration measure,
+            Duration warmUp,
+            int rate,
+            Duration rateDuration) {
         this.admissionReview = admissionReview;
         this.connections = List.copyOf(connections);
         this.measure = measure;
+        this.warmUp = warmUp;
         this.rate = rate;
         this.rateDuration = rateDuration;
         if (connections.isEmpty() || connections.stream().anyMatch(n -> n < 1 || n > 1000)) {
@@ -123,8 +130,10 @@ public final class WebhookBench implements BenchSuite {
 
     private BenchResult measure(AdmissionLoad load, int barePort, int webhookPort, byte[] review) throws Exception {
         int most = connections.stream().max(Integer::compare).orElseThrow();
-        load.closedLoop(barePort, most, measure);
-        load.closedLoop(webhookPort, most, measure);
+        if (!warmUp.isZero()) {
+            load.closedLoop(barePort, most, warmUp);
+            load.closedLoop(webhookPort, most, warmUp);
+        }
 
         List<List<String>> rows = new ArrayList<>();
         Duration round = measure.dividedBy(ROUNDS);
@@ -165,7 +174,7 @@ public final class WebhookBench implements BenchSuite {
                                 + " response bytes.",
                         "TLS: ECDSA P-256 certificate from the certs code, TLS 1.3, verified by the client; clients"
                                 + " and servers share this JVM and its cores; one blocking SSLSocket per connection.",
-                        "Closed loop: warm-up " + measure.toSeconds() + " s per endpoint, then " + ROUNDS
+                        "Closed loop: warm-up " + warmUp.toSeconds() + " s per endpoint, then " + ROUNDS
                                 + " alternating rounds of " + round.toMillis() / 1000.0
                                 + " s per endpoint and connection count; latency per request.",
                         "Fixed rate: request i due at start + i/rate; latency from when it was due (a stall counts"

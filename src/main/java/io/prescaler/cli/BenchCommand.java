@@ -102,9 +102,17 @@ final class BenchCommand implements Callable<Integer> {
             paramLabel = "DURATION",
             defaultValue = "6s",
             converter = DurationConverter.class,
-            description = "Closed-loop measuring time per endpoint and connection count, and warm-up per endpoint"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "Closed-loop measuring time per endpoint and connection count (default: ${DEFAULT-VALUE}).")
     Duration webhookDuration;
+
+    @Option(
+            names = "--webhook-warm-up",
+            paramLabel = "DURATION",
+            defaultValue = "20s",
+            converter = DurationConverter.class,
+            description = "Closed-loop time per endpoint before measuring, so that the JIT has compiled the"
+                    + " admission path (default: ${DEFAULT-VALUE}).")
+    Duration webhookWarmUp;
 
     @Option(
             names = "--webhook-rate",
@@ -153,7 +161,12 @@ final class BenchCommand implements Callable<Integer> {
                 scrapes,
                 scrapeBudget,
                 new BenchSettings.Webhook(
-                        admissionReview, webhookConnections, webhookDuration, webhookRate, webhookRateDuration),
+                        admissionReview,
+                        webhookConnections,
+                        webhookDuration,
+                        webhookWarmUp,
+                        webhookRate,
+                        webhookRateDuration),
                 new BenchSettings.Events(
                         eventsSizes,
                         jar,

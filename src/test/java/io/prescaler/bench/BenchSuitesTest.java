@@ -21,6 +21,7 @@ class BenchSuitesTest {
                         Path.of("webhook/samples/create-hpa.json"),
                         List.of(8, 32),
                         Duration.ofSeconds(6),
+                        Duration.ofSeconds(20),
                         500,
                         Duration.ofSeconds(10)),
                 new BenchSettings.Events(List.of(1000, 5000), null, List.of()));

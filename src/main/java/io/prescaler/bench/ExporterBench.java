@@ -3,10 +3,7 @@ package io.prescaler.bench;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.prescaler.exporter.ExporterConfig;
 import io.prescaler.exporter.ExporterServer;
 import io.prescaler.exporter.HpaCache;
@@ -14,7 +11,6 @@ import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.MetricEncoding;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -41,14 +36,6 @@ public final class ExporterBench implements BenchSuite {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExporterBench.class);
     private static final int NAMESPACES = 50;
-
-    /** The mock server logs every request through java.util.logging; held here so the level sticks. */
-    private static final java.util.logging.Logger MOCK_SERVER_LOG =
-            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
-
-    static {
-        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-    }
 
     private static final int WARM_UP_SCRAPES = 5;
 
@@ -108,9 +95,7 @@ public final class ExporterBench implements BenchSuite {
     }
 
     private void measure(int size, HttpClient http, List<List<String>> rows, List<String> notes) throws Exception {
-        KubernetesMockServer api = new KubernetesMockServer(
-                new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
-        api.init(InetAddress.getLoopbackAddress(), 0);
+        KubernetesMockServer api = CrudMockApi.start();
         try (KubernetesClient client = api.createClient()) {
             long seeding = System.nanoTime();
             seed(client, size);
@@ -185,7 +170,7 @@ public final class ExporterBench implements BenchSuite {
     }
 
     /** N prescaled HPAs over 50 namespaces, created through the API in parallel. */
-    private static void seed(KubernetesClient client, int size) throws Exception {
+    static void seed(KubernetesClient client, int size) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> created = new ArrayList<>();

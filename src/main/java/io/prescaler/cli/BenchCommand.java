@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
             "Runs benchmarks, prints a Markdown table per suite and writes <out-dir>/<suite>.json.",
             "Suites: prescale (HPA model: time to prescale, Bedrock's encoding vs prescaling_min_replicas; instant),"
                     + " exporter (scrape latency, heap and API requests per scrape for N HPAs: informer cache vs"
-                    + " LIST every scrape, against fabric8's mock API server in-process).",
+                    + " LIST every scrape, against fabric8's mock API server in-process), webhook (admissions/s and"
+                    + " p50/p99 over HTTPS keep-alive vs a bare Javalin HTTPS endpoint, then p99 at a fixed rate),"
+                    + " events (wall time of `events apply` in a child JVM, start included, for N HPAs on the mock"
+                    + " API server; needs the jar).",
             "Every suite stops by itself and only talks to 127.0.0.1."
         },
         footer = {"", "Exit codes: 0 done, 2 unknown suite or bad flag, 1 a suite failed."})
@@ -41,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "SUITE",
             arity = "0..*",
-            description = "Suites to run, in order (default: all: prescale, exporter).")
+            description = "Suites to run, in order (default: all: prescale, exporter, webhook, events).")
     List<String> suites = new ArrayList<>();
 
     @Option(
@@ -77,9 +80,99 @@ final class BenchCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     Duration scrapeBudget;
 
+    @Option(
+            names = "--admission-review",
+            paramLabel = "FILE",
+            defaultValue = "webhook/samples/create-hpa.json",
+            description = "AdmissionReview the webhook suite sends; it must get a patch (default: ${DEFAULT-VALUE},"
+                    + " relative to the repository root).")
+    Path admissionReview;
+
+    @Option(
+            names = "--webhook-connections",
+            paramLabel = "N",
+            split = ",",
+            defaultValue = "8,32",
+            description = "Concurrent keep-alive connections of the webhook suite's closed-loop runs (default:"
+                    + " ${DEFAULT-VALUE}).")
+    List<Integer> webhookConnections;
+
+    @Option(
+            names = "--webhook-duration",
+            paramLabel = "DURATION",
+            defaultValue = "6s",
+            converter = DurationConverter.class,
+            description = "Closed-loop measuring time per endpoint and connection count (default: ${DEFAULT-VALUE}).")
+    Duration webhookDuration;
+
+    @Option(
+            names = "--webhook-warm-up",
+            paramLabel = "DURATION",
+            defaultValue = "20s",
+            converter = DurationConverter.class,
+            description = "Closed-loop time per endpoint before measuring, so that the JIT has compiled the"
+                    + " admission path (default: ${DEFAULT-VALUE}).")
+    Duration webhookWarmUp;
+
+    @Option(
+            names = "--webhook-rate",
+            paramLabel = "PER_SECOND",
+            defaultValue = "500",
+            description = "Request rate of the webhook suite's fixed-rate run (default: ${DEFAULT-VALUE}).")
+    int webhookRate;
+
+    @Option(
+            names = "--webhook-rate-duration",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "How long the fixed rate is held, per endpoint (default: ${DEFAULT-VALUE}).")
+    Duration webhookRateDuration;
+
+    @Option(
+            names = "--events-sizes",
+            paramLabel = "N",
+            split = ",",
+            defaultValue = "1000,5000",
+            description = "HPA counts for the events suite (default: ${DEFAULT-VALUE}).")
+    List<Integer> eventsSizes;
+
+    @Option(
+            names = "--jar",
+            paramLabel = "FILE",
+            description = "Prescaler jar the events suite runs (default: the jar this command runs from, else"
+                    + " target/prescaler.jar).")
+    Path jar;
+
+    @Option(
+            names = "--events-jvm-options",
+            paramLabel = "OPTIONS",
+            defaultValue = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+            description = "Options of the events suite's child JVM, space-separated (default: the CronJob's"
+                    + " JAVA_TOOL_OPTIONS, ${DEFAULT-VALUE}).")
+    String eventsJvmOptions;
+
     @Override
     public Integer call() throws Exception {
-        BenchSettings settings = new BenchSettings(suites, outDir, exporterSizes, scrapes, scrapeBudget);
+        BenchSettings settings = new BenchSettings(
+                suites,
+                outDir,
+                exporterSizes,
+                scrapes,
+                scrapeBudget,
+                new BenchSettings.Webhook(
+                        admissionReview,
+                        webhookConnections,
+                        webhookDuration,
+                        webhookWarmUp,
+                        webhookRate,
+                        webhookRateDuration),
+                new BenchSettings.Events(
+                        eventsSizes,
+                        jar,
+                        eventsJvmOptions.isBlank()
+                                ? List.of()
+                                : List.of(eventsJvmOptions.trim().split("\\s+"))));
         List<BenchSuite> selected = BenchSuites.select(settings);
         LOG.info(
                 "prescaler {} bench: suites {}; output {}",

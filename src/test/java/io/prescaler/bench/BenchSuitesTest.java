@@ -11,30 +11,33 @@ import org.junit.jupiter.api.Test;
 class BenchSuitesTest {
 
     private static BenchSettings asking(String... suites) {
-        return new BenchSettings(List.of(suites), Path.of("target/bench"), List.of(1000), 200, Duration.ofSeconds(10));
+        return new BenchSettings(
+                List.of(suites),
+                Path.of("target/bench"),
+                List.of(1000),
+                200,
+                Duration.ofSeconds(10),
+                new BenchSettings.Webhook(
+                        Path.of("webhook/samples/create-hpa.json"),
+                        List.of(8, 32),
+                        Duration.ofSeconds(6),
+                        Duration.ofSeconds(20),
+                        500,
+                        Duration.ofSeconds(10)),
+                new BenchSettings.Events(List.of(1000, 5000), null, List.of()));
     }
 
     @Test
     void runsEveryAvailableSuiteWhenNoneIsNamed() {
         assertEquals(
-                List.of("prescale", "exporter"),
+                List.of("prescale", "exporter", "webhook", "events"),
                 BenchSuites.select(asking()).stream().map(BenchSuite::name).toList());
-    }
-
-    @Test
-    void saysAPlannedSuiteIsNotAvailableYet() {
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> BenchSuites.select(asking("webhook")));
-        assertEquals(
-                "suite webhook is not available yet (it comes with the webhook command); available suites:"
-                        + " prescale, exporter",
-                e.getMessage());
     }
 
     @Test
     void rejectsAnUnknownSuiteNamingTheAvailableOnes() {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> BenchSuites.select(asking("prescale", "cpu")));
-        assertEquals("unknown suite 'cpu'; available suites: prescale, exporter", e.getMessage());
+        assertEquals("unknown suite 'cpu'; available suites: prescale, exporter, webhook, events", e.getMessage());
     }
 }

@@ -320,7 +320,7 @@ class WebhookHttpsTest {
     // --- helpers
 
     private static java.security.cert.X509Certificate certificateAuthority() throws Exception {
-        return io.prescaler.certs.Pem.certificates(Files.readString(certDir.resolve("ca.crt")))
+        return io.prescaler.tls.Pem.certificates(Files.readString(certDir.resolve("ca.crt")))
                 .get(0);
     }
 

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookC
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.prescaler.tls.Pem;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The in-cluster half of {@code certs}, in the manner of kube-webhook-certgen's create-then-patch: keeps the
  * webhook's Secret holding a valid CA and serving pair (creating or replacing it only when absent, incomplete,
- * for other names or expiring within the renewal margin), then makes every webhook of the
+ * for other names or expiring within the renewal margin; a Secret of another type is refused, never deleted), then makes every webhook of the
  * MutatingWebhookConfiguration trust that CA. A second run with everything valid changes nothing.
  *
  * <p>During a replacement the caBundle holds the new CA and the previous one: the API server then accepts both
@@ -58,10 +59,18 @@ public final class ClusterCertificates {
                 .inNamespace(config.namespace())
                 .withName(config.secret())
                 .get();
+        String key = config.namespace() + "/" + config.secret();
+        if (secret != null && !StoredCertificates.TLS_TYPE.equals(secret.getType())) {
+            // A Secret's type cannot be changed in place, and a Secret of another type was not written by this
+            // command (it always writes kubernetes.io/tls): it may hold someone else's data, so it is left alone.
+            throw new IllegalStateException("Secret " + key + " exists with type " + secret.getType() + ", not "
+                    + StoredCertificates.TLS_TYPE + "; it was not made by prescaler certs and is left untouched:"
+                    + " choose another --secret, or delete it (kubectl -n " + config.namespace()
+                    + " delete secret " + config.secret() + ") if it is not needed, and run certs again");
+        }
         StoredCertificates stored = secret == null
                 ? new StoredCertificates(Optional.empty(), Optional.of("the Secret does not exist"))
                 : StoredCertificates.check(secret.getType(), secret.getData(), names, now, config.renewBefore());
-        String key = config.namespace() + "/" + config.secret();
         String caBundle;
         if (stored.valid()) {
             LOG.info("secret {}: certificates valid until {}, kept", key, validUntil(secret));
@@ -91,17 +100,6 @@ public final class ClusterCertificates {
         data.put(WebhookCertificates.CERT_FILE, base64(issued.certPem()));
         data.put(WebhookCertificates.KEY_FILE, base64(issued.keyPem()));
         var secrets = client.secrets().inNamespace(config.namespace());
-        if (existing != null && !StoredCertificates.TLS_TYPE.equals(existing.getType())) {
-            // A Secret's type cannot be changed in place.
-            LOG.info(
-                    "secret {}/{} has type {}; deleting it to recreate it as {}",
-                    config.namespace(),
-                    config.secret(),
-                    existing.getType(),
-                    StoredCertificates.TLS_TYPE);
-            secrets.withName(config.secret()).delete();
-            existing = null;
-        }
         if (existing == null) {
             secrets.resource(new SecretBuilder()
                             .withNewMetadata()

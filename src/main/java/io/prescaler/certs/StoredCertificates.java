@@ -1,5 +1,6 @@
 package io.prescaler.certs;
 
+import io.prescaler.tls.Pem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

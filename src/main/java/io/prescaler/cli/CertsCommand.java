@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             "In the cluster: keeps them in a kubernetes.io/tls Secret (tls.crt, tls.key, ca.crt), replacing them"
                     + " only when absent, invalid, for other names or expiring within --renew-before, and patches"
                     + " caBundle of every webhook of --webhook-configuration. Re-running changes nothing when all"
-                    + " is valid.",
+                    + " is valid. A Secret of that name but another type is not ours: it is left untouched and"
+                    + " certs exits 1.",
             "Locally: --out-dir DIR --dns NAME... writes ca.crt, tls.crt and tls.key."
         })
 final class CertsCommand implements Callable<Integer> {

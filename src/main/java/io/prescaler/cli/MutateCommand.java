@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Applies the webhook's logic offline: reads manifests (multi-document YAML) from files or stdin and"
                     + " prints them with the prescaling metric injected, fixed or removed in every autoscaling/v2"
-                    + " HPA. Other documents pass through unchanged.",
+                    + " HPA. Other documents pass through unchanged. HPAs inside a List (kubectl get -o yaml) are"
+                    + " handled too.",
+            "An HPA with no metrics first gets the API server's default (cpu, Utilization 80%), which the webhook"
+                    + " would have seen, so that it keeps scaling on CPU; a note on stderr says so.",
             "A config.kubernetes.io/v1 ResourceList on stdin is answered with a ResourceList, so mutate runs as a"
                     + " kustomize KRM function.",
             "Exit status: 0 on success; 1 when an HPA has invalid annotations or a document is not YAML (each"

@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param kind {@code request.kind} as group/version/kind
  * @param object {@code request.object}; null when absent (DELETE, CONNECT)
+ * @param oldObject {@code request.oldObject}, the stored object an UPDATE changes; null when absent (CREATE)
  */
 public record AdmissionRequest(
         String uid,
@@ -17,6 +18,7 @@ public record AdmissionRequest(
         String namespace,
         String name,
         JsonNode object,
+        JsonNode oldObject,
         boolean dryRun) {
 
     /** A Kubernetes group, version and kind; the group of core types is empty. */
@@ -54,6 +56,7 @@ public record AdmissionRequest(
                 metadata.path("namespace").asText(""),
                 metadata.path("name").asText(""),
                 object,
+                null,
                 true);
     }
 

@@ -82,6 +82,7 @@ public final class AdmissionReviewCodec {
             return new Decoded.Unreadable(uid, "request.dryRun is not a boolean");
         }
         JsonNode object = request.get("object");
+        JsonNode oldObject = request.get("oldObject");
         return new Decoded.Request(new AdmissionRequest(
                 uid,
                 new AdmissionRequest.GroupVersionKind(
@@ -93,6 +94,7 @@ public final class AdmissionReviewCodec {
                 request.path("namespace").asText(""),
                 request.path("name").asText(""),
                 object == null || object.isNull() ? null : object,
+                oldObject == null || oldObject.isNull() ? null : oldObject,
                 dryRun != null && dryRun.asBoolean()));
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -53,26 +54,26 @@ public final class AdmissionReviewer {
             return AdmissionResponse.errored(
                     uid, 400, "request.kind says HorizontalPodAutoscaler but request.object is a " + objectKind);
         }
-        JsonNode annotationsNode = hpa.path("metadata").path("annotations");
-        if (!annotationsNode.isMissingNode() && !annotationsNode.isNull() && !annotationsNode.isObject()) {
-            return AdmissionResponse.errored(uid, 400, "metadata.annotations is not a map of strings");
-        }
-        Map<String, String> annotations = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = annotationsNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            if (!entry.getValue().isTextual()) {
-                return AdmissionResponse.errored(
-                        uid, 400, "metadata.annotations." + entry.getKey() + " is not a string");
-            }
-            annotations.put(entry.getKey(), entry.getValue().asText());
+        String unreadable = annotationsProblem(hpa);
+        if (unreadable != null) {
+            return AdmissionResponse.errored(uid, 400, unreadable);
         }
         JsonNode spec = hpa.path("spec");
-        AnnotationReading reading = parser.read(annotations);
+        AnnotationReading reading = parser.read(annotations(hpa));
         if (reading instanceof AnnotationReading.Invalid invalid) {
-            return AdmissionResponse.denied(uid, invalid.message(), List.of());
+            return invalid(request, invalid);
         }
         if (reading instanceof AnnotationReading.NotPrescaled) {
-            return answer(uid, MetricBlockPlanner.removeAll(spec), List.of());
+            MetricBlockPlanner.Plan removal = MetricBlockPlanner.removeAll(spec, encoding);
+            List<String> warnings = removal.keptHandWrittenLegacy()
+                    ? List.of("kept the " + MetricEncoding.LEGACY.metricName() + " metric in spec.metrics: it is"
+                            + " not one this webhook injects in "
+                            + encoding.name().toLowerCase(Locale.ROOT)
+                            + " mode, so it may be hand-written for Bedrock's exporter; without prescaling annotations"
+                            + " Prescaler's exporter publishes 0 for it forever: remove it from spec.metrics unless"
+                            + " another exporter publishes it")
+                    : List.of();
+            return answer(uid, removal.patch(), warnings);
         }
         PrescalingSpec prescaling = ((AnnotationReading.Valid) reading).spec();
         List<String> warnings = new ArrayList<>(capWarnings(prescaling, spec));
@@ -99,6 +100,78 @@ public final class AdmissionReviewer {
                     + " remove that metric to let the webhook inject " + MetricEncoding.DIRECT.metricName());
         }
         return answer(uid, plan.patch(), warnings);
+    }
+
+    /**
+     * Invalid annotations are denied, except where denying would only trap the HPA: an UPDATE that leaves every
+     * problem as it already was in {@code oldObject} (an HPA written before the webhook, or while it was down, must
+     * stay editable: finalizers, {@code events apply}, scaling settings), and an UPDATE of an HPA being deleted.
+     * Those are allowed with the problems as a warning, and no metric is added or fixed for them.
+     */
+    private AdmissionResponse invalid(AdmissionRequest request, AnnotationReading.Invalid invalid) {
+        String uid = request.uid();
+        if (!"UPDATE".equals(request.operation())) {
+            return AdmissionResponse.denied(uid, invalid.message(), List.of());
+        }
+        JsonNode hpa = request.object();
+        JsonNode deletion = hpa.path("metadata").path("deletionTimestamp");
+        if (!deletion.isMissingNode() && !deletion.isNull()) {
+            return AdmissionResponse.allowed(
+                    uid,
+                    List.of("allowed although the HPA's prescaling annotations are invalid, because it is being"
+                            + " deleted: " + invalid.message()));
+        }
+        if (!unchangedProblems(invalid, request.oldObject())) {
+            return AdmissionResponse.denied(uid, invalid.message(), List.of());
+        }
+        String hpaName = hpa.path("metadata").path("name").asText("");
+        if (hpaName.isEmpty()) {
+            hpaName = request.name();
+        }
+        String targetName = hpa.path("spec").path("scaleTargetRef").path("name").asText("");
+        JsonPatch stale = MetricBlockPlanner.removeStale(hpa.path("spec"), encoding, hpaName, targetName);
+        return answer(
+                uid,
+                stale,
+                List.of("allowed because these prescaling annotations were already invalid before this update;"
+                        + " the HPA gets no prescaling until they are fixed: " + invalid.message()));
+    }
+
+    /** Whether every problem of the new reading is one the stored object already had: same key, value and cause. */
+    private boolean unchangedProblems(AnnotationReading.Invalid invalid, JsonNode oldObject) {
+        if (oldObject == null || !oldObject.isObject()) {
+            return false;
+        }
+        if (annotationsProblem(oldObject) != null) {
+            return false;
+        }
+        return parser.read(annotations(oldObject)) instanceof AnnotationReading.Invalid before
+                && before.problems().containsAll(invalid.problems());
+    }
+
+    /** Why the object's annotations cannot be read as a map of strings; null when they can. */
+    private static String annotationsProblem(JsonNode object) {
+        JsonNode node = object.path("metadata").path("annotations");
+        if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
+            return "metadata.annotations is not a map of strings";
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!entry.getValue().isTextual()) {
+                return "metadata.annotations." + entry.getKey() + " is not a string";
+            }
+        }
+        return null;
+    }
+
+    /** The object's annotations, once {@link #annotationsProblem} found none. */
+    private static Map<String, String> annotations(JsonNode object) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        object.path("metadata")
+                .path("annotations")
+                .fields()
+                .forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
+        return annotations;
     }
 
     private List<String> capWarnings(PrescalingSpec prescaling, JsonNode spec) {

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code mutate}'s logic: manifests in, manifests out, every HPA through {@link AdmissionReviewer} as a CREATE
- * and its JSON Patch applied, so the result is what the webhook would store. Documents that are not HPAs, and
+ * and its JSON Patch applied, so the result is what the webhook would store. HPAs inside a {@code List} (as
+ * {@code kubectl get -o yaml} prints them) are handled the same way. An HPA without metrics first gets the API
+ * server's default CPU metric, as it would before reaching the webhook. Documents that are not HPAs, and
  * HPAs that need no change, are copied byte for byte (comments and formatting kept); only patched HPAs are
  * re-serialised.
  */
@@ -22,12 +24,17 @@ public final class ManifestMutator {
     public static final String RESOURCE_LIST_API_VERSION = "config.kubernetes.io/v1";
     public static final String RESOURCE_LIST_KIND = "ResourceList";
 
+    /** Said on stderr (and as an info result) when {@code mutate} adds the default metric the webhook never sees. */
+    public static final String DEFAULT_METRIC_NOTE = "spec.metrics was empty: added the API server's default (cpu,"
+            + " Utilization 80%) before the prescaling metric, so that the HPA keeps scaling on CPU";
+
     private static final Pattern DOCUMENT_START = Pattern.compile("^---(\\s.*)?$");
     private static final Pattern LINES = Pattern.compile("(?<=\n)");
 
     /**
      * The outcome for one input: the output text, the problems (each prefixed with source and document number)
-     * and the warnings. When there are problems the output must not be used.
+     * and the warnings and notes for stderr, prefixed the same way. When there are problems the output must not be
+     * used.
      */
     public record Result(String output, List<String> errors, List<String> warnings) {
         public Result {
@@ -85,9 +92,8 @@ public final class ManifestMutator {
             String where = source + ": document " + number + ": ";
             Outcome outcome = mutate(document);
             outcome.warnings().forEach(w -> warnings.add(where + "warning: " + w));
-            if (outcome.error() != null) {
-                errors.add(where + outcome.error());
-            }
+            outcome.notes().forEach(n -> warnings.add(where + "note: " + n));
+            outcome.errors().forEach(e -> errors.add(where + e));
             if (outcome.patched() == null) {
                 output.append(segment.text());
             } else {
@@ -126,9 +132,13 @@ public final class ManifestMutator {
                 warnings.add(where + "warning: " + warning);
                 results.add(result(item, "warning", warning));
             }
-            if (outcome.error() != null) {
-                errors.add(where + outcome.error());
-                results.add(result(item, "error", outcome.error()));
+            for (String note : outcome.notes()) {
+                warnings.add(where + "note: " + note);
+                results.add(result(item, "info", note));
+            }
+            for (String error : outcome.errors()) {
+                errors.add(where + error);
+                results.add(result(item, "error", error));
             }
             if (outcome.patched() != null) {
                 items.set(i, outcome.patched());
@@ -140,28 +150,110 @@ public final class ManifestMutator {
         return new Result(write(root), errors, warnings);
     }
 
-    private record Outcome(JsonNode patched, String error, List<String> warnings) {}
+    /**
+     * What became of one document: the patched document (null when unchanged) and the messages about it.
+     *
+     * @param notes what {@code mutate} did beyond the webhook's patch (an info, not a warning)
+     */
+    private record Outcome(JsonNode patched, List<String> errors, List<String> warnings, List<String> notes) {
+        static final Outcome UNCHANGED = new Outcome(null, List.of(), List.of(), List.of());
+    }
 
     private Outcome mutate(JsonNode document) {
-        if (!document.isObject()
-                || !"HorizontalPodAutoscaler".equals(document.path("kind").asText())) {
-            return new Outcome(null, null, List.of());
+        if (!document.isObject()) {
+            return Outcome.UNCHANGED;
+        }
+        if (isList(document)) {
+            return mutateList((ObjectNode) document);
+        }
+        if (!"HorizontalPodAutoscaler".equals(document.path("kind").asText())) {
+            return Outcome.UNCHANGED;
         }
         String apiVersion = document.path("apiVersion").asText();
         if (!"autoscaling/v2".equals(apiVersion)) {
             return new Outcome(
                     null,
-                    null,
+                    List.of(),
                     List.of("HorizontalPodAutoscaler " + apiVersion
-                            + " left unchanged; write it as autoscaling/v2 to have the metric injected"));
+                            + " left unchanged; write it as autoscaling/v2 to have the metric injected"),
+                    List.of());
         }
+        // The webhook sees HPAs after the API server has defaulted them; a manifest has not been. Without this,
+        // an HPA with no metrics would come out with the External metric alone, and the API server, which only
+        // defaults an empty list, would no longer give it its CPU metric: it would lose its reactive scaling.
+        JsonNode admitted = withDefaultMetrics(document);
         AdmissionResponse response =
-                reviewer.review(AdmissionRequest.createOf(document, AdmissionRequest.GroupVersionKind.HPA_V2));
+                reviewer.review(AdmissionRequest.createOf(admitted, AdmissionRequest.GroupVersionKind.HPA_V2));
         if (!response.allowed()) {
-            return new Outcome(null, response.status().message(), response.warnings());
+            return new Outcome(null, List.of(response.status().message()), response.warnings(), List.of());
         }
-        JsonNode patched = response.isPatched() ? response.patch().applyTo(document) : null;
-        return new Outcome(patched, null, response.warnings());
+        if (!response.isPatched()) {
+            return new Outcome(null, List.of(), response.warnings(), List.of());
+        }
+        List<String> notes = admitted == document ? List.of() : List.of(DEFAULT_METRIC_NOTE);
+        return new Outcome(response.patch().applyTo(admitted), List.of(), response.warnings(), notes);
+    }
+
+    /** The HPA with the API server's default metric when it has none (absent, null or empty), else itself. */
+    private static JsonNode withDefaultMetrics(JsonNode hpa) {
+        JsonNode spec = hpa.path("spec");
+        JsonNode metrics = spec.path("metrics");
+        boolean unset = metrics.isMissingNode() || metrics.isNull() || (metrics.isArray() && metrics.isEmpty());
+        if (!spec.isObject() || !unset) {
+            return hpa;
+        }
+        ObjectNode copy = hpa.deepCopy();
+        ObjectNode cpu = ((ObjectNode) copy.path("spec")).putArray("metrics").addObject();
+        cpu.put("type", "Resource");
+        ObjectNode resource = cpu.putObject("resource");
+        resource.put("name", "cpu");
+        resource.putObject("target").put("type", "Utilization").put("averageUtilization", 80);
+        return copy;
+    }
+
+    /** {@code kubectl get -o yaml} output ({@code kind: List}) and typed lists ({@code HorizontalPodAutoscalerList}). */
+    private static boolean isList(JsonNode document) {
+        return document.path("kind").asText().endsWith("List")
+                && document.path("items").isArray();
+    }
+
+    /** Each item goes through {@link #mutate}; the list is rewritten when an item changed. */
+    private Outcome mutateList(ObjectNode list) {
+        ArrayNode items = (ArrayNode) list.path("items");
+        String itemKind = list.path("kind").asText().replaceFirst("List$", "");
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        ArrayNode patchedItems = null;
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (item.isObject() && !item.has("kind") && !itemKind.isEmpty()) {
+                // Items of a typed list (as the API returns it) carry no kind of their own.
+                item = ((ObjectNode) item.deepCopy())
+                        .put("kind", itemKind)
+                        .put("apiVersion", list.path("apiVersion").asText());
+            }
+            Outcome outcome = mutate(item);
+            String where = "item " + (i + 1) + " (" + item.path("kind").asText() + " "
+                    + item.path("metadata").path("namespace").asText("") + "/"
+                    + item.path("metadata").path("name").asText("") + "): ";
+            outcome.errors().forEach(e -> errors.add(where + e));
+            outcome.warnings().forEach(w -> warnings.add(where + w));
+            outcome.notes().forEach(n -> notes.add(where + n));
+            if (outcome.patched() != null) {
+                if (patchedItems == null) {
+                    patchedItems = items.deepCopy();
+                }
+                patchedItems.set(i, outcome.patched());
+            }
+        }
+        JsonNode patched = null;
+        if (patchedItems != null) {
+            ObjectNode copy = list.deepCopy();
+            copy.set("items", patchedItems);
+            patched = copy;
+        }
+        return new Outcome(patched, errors, warnings, notes);
     }
 
     private static ObjectNode result(JsonNode item, String severity, String message) {

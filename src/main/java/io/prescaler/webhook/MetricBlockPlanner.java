@@ -78,19 +78,58 @@ public final class MetricBlockPlanner {
     }
 
     /**
-     * The patch that removes every prescaling entry, in either encoding and of any shape: without annotations the
-     * exporter publishes no series for the HPA, and a missing series would block its scale-in.
+     * The patch that removes the prescaling entries this webhook injects, for an HPA whose annotations were taken
+     * away: without annotations the entry asks for nothing any more. A {@code prescaling_min_replicas} entry is
+     * always removed (only this webhook writes it). An {@code annotation_scaling_min_replica} entry looks the same
+     * whether this webhook injected it in legacy mode or a team wrote it by hand for Bedrock's exporter, so it is
+     * removed only when the webhook runs in legacy mode and the entry has exactly the injected shape; any other is
+     * kept, and the plan says so.
      */
-    public static JsonPatch removeAll(JsonNode spec) {
+    public static Plan removeAll(JsonNode spec, MetricEncoding encoding) {
+        JsonNode metrics = spec.path("metrics");
+        if (!metrics.isArray()) {
+            return new Plan(JsonPatch.EMPTY, false);
+        }
+        List<Integer> indices = new ArrayList<>();
+        boolean keptLegacy = false;
+        for (int i = 0; i < metrics.size(); i++) {
+            JsonNode entry = metrics.get(i);
+            if (PrescalingMetricBlock.isPrescaling(entry, MetricEncoding.DIRECT)) {
+                indices.add(i);
+            } else if (PrescalingMetricBlock.isPrescaling(entry, MetricEncoding.LEGACY)) {
+                if (encoding == MetricEncoding.LEGACY && PrescalingMetricBlock.isCanonicalLegacy(entry)) {
+                    indices.add(i);
+                } else {
+                    keptLegacy = true;
+                }
+            }
+        }
+        return new Plan(new JsonPatch(removals(indices)), keptLegacy);
+    }
+
+    /**
+     * The patch that removes this webhook's entries whose selector no longer names the HPA (direct) or its target
+     * (legacy mode): such an entry reads a series nobody publishes, and a missing series blocks the HPA's scale-in.
+     * Used where nothing may be added (invalid annotations admitted on update); entries that select the right name
+     * stay, since the exporter publishes 0 for them.
+     */
+    public static JsonPatch removeStale(JsonNode spec, MetricEncoding encoding, String hpaName, String targetName) {
         JsonNode metrics = spec.path("metrics");
         if (!metrics.isArray()) {
             return JsonPatch.EMPTY;
         }
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < metrics.size(); i++) {
-            if (PrescalingMetricBlock.externalMetricName(metrics.get(i)) != null
-                    && (PrescalingMetricBlock.isPrescaling(metrics.get(i), MetricEncoding.DIRECT)
-                            || PrescalingMetricBlock.isPrescaling(metrics.get(i), MetricEncoding.LEGACY))) {
+            JsonNode entry = metrics.get(i);
+            JsonNode labels =
+                    entry.path("external").path("metric").path("selector").path("matchLabels");
+            if (PrescalingMetricBlock.isPrescaling(entry, MetricEncoding.DIRECT)) {
+                if (!hpaName.equals(labels.path("hpa").asText(null))) {
+                    indices.add(i);
+                }
+            } else if (encoding == MetricEncoding.LEGACY
+                    && PrescalingMetricBlock.isCanonicalLegacy(entry)
+                    && !targetName.equals(labels.path("deployment").asText(null))) {
                 indices.add(i);
             }
         }

@@ -1,6 +1,6 @@
 package io.prescaler.webhook;
 
-import io.prescaler.certs.Pem;
+import io.prescaler.tls.Pem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -188,20 +188,33 @@ class ClusterCertificatesCrudTest {
     }
 
     @Test
-    void recreatesASecretOfTheWrongType() throws Exception {
-        client.secrets()
+    void refusesASecretOfAnotherType_leavingItAndTheWebhookConfigurationUntouched() {
+        Secret foreign = client.secrets()
                 .inNamespace(NS)
                 .resource(new SecretBuilder()
                         .withNewMetadata()
                         .withName("prescaler-webhook-tls")
                         .endMetadata()
                         .withType("Opaque")
-                        .withData(Map.of("junk", "eA=="))
+                        .withData(Map.of("password", "c2VjcmV0"))
                         .build())
                 .create();
-        ClusterCertificates.Outcome outcome = certs(T0, "prescaler-webhook").ensure();
-        assertTrue(outcome.secretReason().contains("type Opaque"));
-        assertEquals("kubernetes.io/tls", secret().getType());
+        MutatingWebhookConfiguration before = configuration();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> certs(T0, "prescaler-webhook")
+                .ensure());
+
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Secret prescaler/prescaler-webhook-tls exists with type Opaque, not"
+                                + " kubernetes.io/tls"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("kubectl -n prescaler delete secret prescaler-webhook-tls"), e.getMessage());
+        Secret after = secret();
+        assertEquals("Opaque", after.getType());
+        assertEquals(Map.of("password", "c2VjcmV0"), after.getData());
+        assertEquals(foreign.getMetadata().getUid(), after.getMetadata().getUid(), "never deleted and recreated");
+        assertEquals(before, configuration());
     }
 
     @Test

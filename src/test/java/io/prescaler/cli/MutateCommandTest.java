@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.prescaler.webhook.ManifestMutator;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -153,13 +154,99 @@ class MutateCommandTest {
         assertEquals("ResourceList", list.path("kind").asText());
         assertEquals("config.kubernetes.io/v1", list.path("apiVersion").asText());
         JsonNode hpa = list.path("items").get(0);
+        assertEquals("cpu", hpa.at("/spec/metrics/0/resource/name").asText(), "the API server's default first");
         assertEquals(
                 "prescaling_min_replicas",
-                hpa.at("/spec/metrics/0/external/metric/name").asText());
+                hpa.at("/spec/metrics/1/external/metric/name").asText());
         assertEquals(
                 "0", hpa.at("/metadata/annotations/config.kubernetes.io~1index").asText());
         assertEquals("Service", list.path("items").get(1).path("kind").asText());
-        assertFalse(list.has("results"));
+        JsonNode results = list.path("results");
+        assertEquals(1, results.size(), results.toString());
+        assertEquals("info", results.get(0).path("severity").asText());
+        assertEquals(
+                ManifestMutator.DEFAULT_METRIC_NOTE,
+                results.get(0).path("message").asText());
+    }
+
+    private static final JsonNode DEFAULT_CPU_METRIC =
+            json("{\"type\":\"Resource\",\"resource\":{\"name\":\"cpu\",\"target\":{\"type\":\"Utilization\","
+                    + "\"averageUtilization\":80}}}");
+
+    /**
+     * The webhook only ever sees HPAs the API server has defaulted; offline, an HPA without metrics must get the
+     * default CPU metric before the External one, or it would lose its reactive scaling.
+     */
+    @Test
+    void addsTheApiServersDefaultCpuMetricFirst_whenMetricsAreAbsentNullOrEmpty() throws Exception {
+        String file = DIR.resolve("no-metrics.yaml").toString();
+        Run run = run("", file);
+
+        assertEquals(0, run.exit(), run.err());
+        List<JsonNode> docs = documents(run.out());
+        for (int i = 0; i < 3; i++) {
+            JsonNode metrics = docs.get(i).path("spec").path("metrics");
+            String name = docs.get(i).at("/metadata/name").asText();
+            assertEquals(2, metrics.size(), name);
+            assertEquals(DEFAULT_CPU_METRIC, metrics.get(0), name);
+            assertEquals(
+                    "prescaling_min_replicas",
+                    metrics.get(1).at("/external/metric/name").asText(),
+                    name);
+            assertTrue(
+                    run.err()
+                            .contains(
+                                    file + ": document " + (i + 1) + ": note: " + ManifestMutator.DEFAULT_METRIC_NOTE),
+                    run.err());
+        }
+        String input = Files.readString(DIR.resolve("no-metrics.yaml"));
+        assertTrue(
+                run.out().endsWith(input.substring(input.indexOf("---\n# Not prescaled"))),
+                "an HPA that is not prescaled is left to the API server, byte for byte");
+        assertFalse(run.err().contains("document 4"), run.err());
+        assertEquals(
+                run.out(), run("", DIR.resolve("no-metrics.yaml").toString()).out());
+        assertEquals(run.out(), run(run.out()).out(), "idempotent");
+    }
+
+    @Test
+    void mutatesTheHpasInsideAKubectlList() throws Exception {
+        Run run = run("", DIR.resolve("kubectl-get-list.yaml").toString());
+
+        assertEquals(0, run.exit(), run.err());
+        List<JsonNode> docs = documents(run.out());
+        assertEquals(1, docs.size());
+        JsonNode expected = YAML.readTree(DIR.resolve("kubectl-get-list.yaml").toFile());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) expected.at("/items/0/spec/metrics"))
+                .add(json("{\"type\":\"External\",\"external\":{\"metric\":{\"name\":\"prescaling_min_replicas\","
+                        + "\"selector\":{\"matchLabels\":{\"hpa\":\"web\"}}},"
+                        + "\"target\":{\"type\":\"AverageValue\",\"averageValue\":\"1\"}}}"));
+        assertEquals(expected, docs.get(0), "only the prescaled HPA's metrics change");
+        assertEquals(run.out(), run(run.out()).out(), "idempotent");
+    }
+
+    @Test
+    void reportsAnInvalidHpaInsideATypedListByDocumentAndItem() {
+        String file = DIR.resolve("typed-list-invalid.yaml").toString();
+        Run run = run("", file);
+
+        assertEquals(1, run.exit());
+        assertEquals("", run.out());
+        assertTrue(
+                run.err()
+                        .contains(
+                                file + ": document 1: item 2 (HorizontalPodAutoscaler shop/broken): invalid prescaling"
+                                        + " annotations: annotations.scaling.exporter.replica.min: \"lots\""),
+                run.err());
+        assertFalse(run.err().contains("item 1"), run.err());
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(text, e);
+        }
     }
 
     @Test

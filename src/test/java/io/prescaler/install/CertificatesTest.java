@@ -10,8 +10,11 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The certificate the webhook mounts is the one each variant makes, for the Service the API server calls. */
@@ -83,6 +86,39 @@ class CertificatesTest {
         Volume tls = tlsVolume(RenderedInstall.of(variant));
 
         assertFalse(Boolean.TRUE.equals(tls.getSecret().getOptional()), "the Secret volume is not optional");
+    }
+
+    /** A user who pastes the documented in-cluster {@code certs} command must patch the install's configuration. */
+    @ParameterizedTest
+    @CsvSource({"README.md", "certs/README.md"})
+    void theDocumentedCertsCommandNamesTheInstallsSecretServiceAndWebhookConfiguration(String document)
+            throws IOException {
+        RenderedInstall install = RenderedInstall.of(InstallVariant.DEFAULT);
+        MutatingWebhookConfiguration configuration =
+                install.all(MutatingWebhookConfiguration.class).get(0);
+        String text = Files.readString(Repository.ROOT.resolve(document)).replace("\\\n", " ");
+        List<List<String>> documented = text.lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith("java -jar target/prescaler.jar certs ") && line.contains("--secret"))
+                .map(line -> List.of(line.split("\\s+")))
+                .toList();
+
+        assertFalse(documented.isEmpty(), document + " shows no in-cluster certs command");
+        for (List<String> args : documented) {
+            assertAll(
+                    document + ": " + String.join(" ", args),
+                    () -> assertEquals(install.namespace(), flag(args, "--namespace")),
+                    () -> assertEquals(
+                            configuration
+                                    .getWebhooks()
+                                    .get(0)
+                                    .getClientConfig()
+                                    .getService()
+                                    .getName(),
+                            flag(args, "--service")),
+                    () -> assertEquals(webhookSecret(install), flag(args, "--secret")),
+                    () -> assertEquals(configuration.getMetadata().getName(), flag(args, "--webhook-configuration")));
+        }
     }
 
     private static CustomResources.Issuer issuer(RenderedInstall install, String name) {

@@ -150,6 +150,24 @@ class PodHardeningTest {
                 "a tag, not latest, so that rollbacks mean something");
     }
 
+    static Stream<Arguments> webhookAndCertsPods() {
+        return Arrays.stream(InstallVariant.values())
+                .flatMap(variant -> RenderedInstall.of(variant).workloads().stream()
+                        .filter(w ->
+                                w.name().equals("prescaler-webhook") || w.name().equals("prescaler-certs"))
+                        .map(w -> Arguments.of(variant, w)));
+    }
+
+    /**
+     * A Service named {@code prescaler} in the namespace would inject {@code PRESCALER_PORT=tcp://...}, which the
+     * flags' environment fallback reads as {@code --port}.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("webhookAndCertsPods")
+    void getsNoServiceLinkVariables(InstallVariant variant, Workload workload) {
+        assertEquals(Boolean.FALSE, workload.pod().getEnableServiceLinks(), workload + " enableServiceLinks");
+    }
+
     private static Container container(Workload workload, String name) {
         return workload.containers().stream()
                 .filter(c -> c.getName().equals(name))

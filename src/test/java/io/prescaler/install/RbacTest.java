@@ -64,6 +64,20 @@ class RbacTest {
         }
     }
 
+    /** certs refuses a Secret of another type instead of deleting it: nothing may delete a Secret. */
+    @ParameterizedTest
+    @EnumSource(InstallVariant.class)
+    void grantsNoDeleteOnSecrets(InstallVariant variant) {
+        for (NamedRule named : rules(variant)) {
+            if (named.rule().getResources().contains("secrets")) {
+                assertFalse(
+                        named.rule().getVerbs().contains("delete")
+                                || named.rule().getVerbs().contains("deletecollection"),
+                        named.role() + " grants " + named.rule().getVerbs() + " on secrets");
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(InstallVariant.class)
     void everyBindingNamesARoleAndServiceAccountsTheInstallCreates(InstallVariant variant) {

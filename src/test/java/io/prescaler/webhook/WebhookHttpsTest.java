@@ -31,6 +31,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -95,6 +96,15 @@ class WebhookHttpsTest {
             legacy-mode-switch.json                | L:web-deploy CPU
             legacy-hand-written-selector.json      | CPU HAND
             legacy-annotations-removed.json        | CPU
+            update-annotations-removed-legacy-block.json | CPU L:web-deploy
+            update-annotations-removed-both-blocks.json  | L:web-deploy CPU
+            legacy-annotations-removed-hand-written.json | CPU HAND
+            ratchet-finalizer-removed.json               | CPU
+            ratchet-event-multiplier-removed.json        | CPU
+            ratchet-scaling-edit.json                    | CPU
+            ratchet-one-problem-fixed.json               | CPU
+            ratchet-being-deleted.json                   | CPU D:web
+            legacy-ratchet-target-renamed.json           | CPU
             """)
     void patchLeavesExactlyTheExpectedMetrics(String fixture, String expected) throws Exception {
         JsonNode review = fixture(fixture);
@@ -142,6 +152,9 @@ class WebhookHttpsTest {
                     """
             create-capped.json               | asks for 50 replicas but spec.maxReplicas is 20: the minimum will be capped at 20
             update-legacy-block-present.json | Kubernetes >= 1.33 never scales on the legacy 11/10 signal
+            update-annotations-removed-legacy-block.json | kept the annotation_scaling_min_replica metric in spec.metrics: it is not one this webhook injects in direct mode
+            update-annotations-removed-both-blocks.json  | Prescaler's exporter publishes 0 for it forever
+            legacy-annotations-removed-hand-written.json | not one this webhook injects in legacy mode
             """)
     void warnsAboutNonFatalOddities(String fixture, String warning) throws Exception {
         JsonNode response = admit(fixture, fixture(fixture));
@@ -176,6 +189,93 @@ class WebhookHttpsTest {
         String message = response.path("status").path("message").asText();
         assertTrue(message.contains(fragment), message);
         assertEquals(expectedMessage(review), message);
+    }
+
+    /**
+     * HPAs written before the webhook existed (or while it was down) must stay editable: an UPDATE that leaves
+     * every problem as it was is allowed, with the problems repeated as a warning.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "ratchet-finalizer-removed.json",
+        "ratchet-event-multiplier-removed.json",
+        "ratchet-scaling-edit.json",
+        "ratchet-one-problem-fixed.json",
+        "legacy-ratchet-target-renamed.json"
+    })
+    void allowsAnUpdateThatLeavesInvalidAnnotationsAsTheyWere_repeatingTheProblems(String fixture) throws Exception {
+        JsonNode review = fixture(fixture);
+        JsonNode response = admit(fixture, review);
+
+        assertTrue(response.path("allowed").asBoolean(), response.toString());
+        assertFalse(response.has("status"), response.toString());
+        assertEquals(
+                List.of("allowed because these prescaling annotations were already invalid before this update;"
+                        + " the HPA gets no prescaling until they are fixed: " + expectedMessage(review)),
+                warnings(response));
+    }
+
+    @Test
+    void allowsAnUpdateOfAnHpaBeingDeleted_withoutPatch() throws Exception {
+        JsonNode review = fixture("ratchet-being-deleted.json");
+        JsonNode response = admit("ratchet-being-deleted.json", review);
+
+        assertTrue(response.path("allowed").asBoolean(), response.toString());
+        assertFalse(response.has("patch"));
+        assertEquals(
+                List.of("allowed although the HPA's prescaling annotations are invalid, because it is being deleted: "
+                        + expectedMessage(review)),
+                warnings(response));
+    }
+
+    @Test
+    void removesOnlyTheStaleLegacyBlock_whenInvalidAnnotationsAreAdmittedOnUpdate() throws Exception {
+        JsonNode response = admit("legacy-ratchet-target-renamed.json", fixture("legacy-ratchet-target-renamed.json"));
+        JsonNode patch = WebhookHarness.json(
+                new String(Base64.getDecoder().decode(response.path("patch").asText()), StandardCharsets.UTF_8));
+
+        assertEquals(WebhookHarness.json("[{\"op\":\"remove\",\"path\":\"/spec/metrics/1\"}]"), patch);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            ratchet-changed-to-other-invalid.json  | annotations.scaling.exporter.replica.min: "-1"
+            ratchet-new-problem-added.json         | annotations.scaling.exporter.days: "Funday"
+            ratchet-start-moved-onto-end.json      | annotations.scaling.exporter.time.end: "23:30" equals
+            ratchet-no-old-object.json             | annotations.scaling.exporter.replica.min: "0"
+            update-one-required-key-removed.json   | annotations.scaling.exporter.replica.min: missing
+            """)
+    void stillDeniesAnUpdateThatMakesTheAnnotationsInvalidInANewWay(String fixture, String fragment) throws Exception {
+        JsonNode review = fixture(fixture);
+        JsonNode response = admit(fixture, review);
+
+        assertFalse(response.path("allowed").asBoolean(), response.toString());
+        assertFalse(response.has("patch"));
+        assertEquals(422, response.path("status").path("code").asInt());
+        assertEquals(
+                expectedMessage(review), response.path("status").path("message").asText());
+        assertTrue(response.path("status").path("message").asText().contains(fragment));
+    }
+
+    /** The README's uninstall step must pass the webhook: every key removed in one update per HPA. */
+    @Test
+    void theReadmesUninstallCommandRemovesEveryKeyInOneAdmittedUpdate() throws Exception {
+        List<String> removed = readmeUninstallKeys();
+        List<String> every = new ArrayList<>(AnnotationKeys.DEFAULT.userKeys());
+        every.addAll(AnnotationKeys.DEFAULT.eventKeys());
+        assertEquals(Set.copyOf(every), Set.copyOf(removed), "the uninstall command removes every key");
+
+        JsonNode review = fixture("update-already-right.json");
+        ObjectNode object = review.path("request").path("object").deepCopy();
+        ObjectNode annotations = (ObjectNode) object.path("metadata").path("annotations");
+        removed.forEach(annotations::remove);
+        JsonNode response = admit("update-already-right.json", reviewOf(review, object));
+
+        assertTrue(response.path("allowed").asBoolean(), response.toString());
+        assertEquals("CPU", summary(patched(object, response).path("spec").path("metrics")));
     }
 
     @Test
@@ -319,8 +419,40 @@ class WebhookHttpsTest {
 
     // --- helpers
 
+    private static List<String> warnings(JsonNode response) {
+        List<String> warnings = new ArrayList<>();
+        response.path("warnings").forEach(w -> warnings.add(w.asText()));
+        return warnings;
+    }
+
+    /** The keys the README's uninstall block removes, with its shell variable expanded; one command, no loop. */
+    private static List<String> readmeUninstallKeys() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("### Uninstall"));
+        String block = section.substring(
+                        section.indexOf("```sh") + 5, section.indexOf("```", section.indexOf("```sh") + 5))
+                .replace("\\\n", " ");
+        List<String> commands = block.lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith("kubectl annotate"))
+                .toList();
+        assertEquals(1, commands.size(), "one kubectl annotate command: " + block);
+        assertFalse(block.contains("for "), "no loop of single-key updates: " + block);
+        String prefix = block.lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith("p="))
+                .map(line -> line.substring(2).split("\\s+")[0])
+                .findFirst()
+                .orElse("");
+        return Stream.of(commands.get(0).split("\\s+"))
+                .filter(arg -> arg.endsWith("-") && !arg.startsWith("-"))
+                .map(arg -> arg.replace("$p", prefix))
+                .map(arg -> arg.substring(0, arg.length() - 1))
+                .toList();
+    }
+
     private static java.security.cert.X509Certificate certificateAuthority() throws Exception {
-        return io.prescaler.certs.Pem.certificates(Files.readString(certDir.resolve("ca.crt")))
+        return io.prescaler.tls.Pem.certificates(Files.readString(certDir.resolve("ca.crt")))
                 .get(0);
     }
 

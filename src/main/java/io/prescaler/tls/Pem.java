@@ -1,4 +1,4 @@
-package io.prescaler.certs;
+package io.prescaler.tls;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -23,6 +23,9 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 /**
  * PEM text of certificates and keys, as Secrets and files hold them, both ways. Reading accepts RSA and EC keys,
  * PKCS#8 or traditional ("RSA PRIVATE KEY", "EC PRIVATE KEY").
+ *
+ * <p>Shared by {@code certs} (which writes them) and {@code webhook} (which serves them), so that neither part
+ * depends on the other.
  */
 public final class Pem {
 

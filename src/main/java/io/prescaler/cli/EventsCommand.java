@@ -46,7 +46,9 @@ final class EventsCommand implements Runnable {
                         + " event annotations (multiplier, name, end) of the HPAs that differ; removes them when no"
                         + " event applies. Meant to run every minute as a CronJob; idempotent.",
                 "Exit status: 0 when everything was applied; 1 when an HPA could not be patched, an event entry is"
-                        + " invalid (the valid ones are still applied) or the ConfigMap cannot be read; 2 for bad flags."
+                        + " invalid (the valid ones are still applied, HPAs carrying its name are left as they are),"
+                        + " or the ConfigMap or its events file cannot be read (then no HPA is touched); 2 for bad"
+                        + " flags."
             })
     static final class Apply implements Callable<Integer> {
 

@@ -46,7 +46,9 @@ final class EventsCommand implements Runnable {
                         + " event annotations (multiplier, name, end) of the HPAs that differ; removes them when no"
                         + " event applies. Meant to run every minute as a CronJob; idempotent.",
                 "Exit status: 0 when everything was applied; 1 when an HPA could not be patched, an event entry is"
-                        + " invalid (the valid ones are still applied) or the ConfigMap cannot be read; 2 for bad flags."
+                        + " invalid (the valid ones are still applied, HPAs carrying its name are left as they are),"
+                        + " or the ConfigMap or its events file cannot be read (then no HPA is touched); 2 for bad"
+                        + " flags."
             })
     static final class Apply implements Callable<Integer> {
 
@@ -54,9 +56,10 @@ final class EventsCommand implements Runnable {
 
         @Option(
                 names = "--configmap",
-                paramLabel = "NAMESPACE/NAME",
-                description = "The events ConfigMap (default: " + EventsApplyConfig.DEFAULT_CONFIGMAP
-                        + " in the client's namespace, in a pod its own).")
+                paramLabel = "[NAMESPACE/]NAME",
+                description = "The events ConfigMap: NAME alone is in the client's namespace (in a pod, the pod's own"
+                        + " namespace, so the install can be renamed), NAMESPACE/NAME anywhere (default: "
+                        + EventsApplyConfig.DEFAULT_CONFIGMAP + ").")
         String configMap;
 
         @Option(
@@ -124,20 +127,32 @@ final class EventsCommand implements Runnable {
         }
 
         private EventsApplyConfig config(String clientNamespace, ZoneId zone) {
-            String namespace = clientNamespace == null ? "default" : clientNamespace;
-            String name = EventsApplyConfig.DEFAULT_CONFIGMAP;
-            if (configMap != null && !configMap.isBlank()) {
-                String[] parts = configMap.trim().split("/", -1);
+            ConfigMapName location = ConfigMapName.parse(configMap, clientNamespace);
+            return new EventsApplyConfig(
+                    location.namespace(), location.name(), key, shared.keys(), zone, dryRun, parallelism);
+        }
+
+        /**
+         * Where the events ConfigMap is. A bare NAME is in {@code ownNamespace}: the client's namespace, which
+         * fabric8 reads in a pod from the service account's namespace file, so that the CronJob works in whatever
+         * namespace it is installed; "default" as kubectl when nothing says.
+         */
+        record ConfigMapName(String namespace, String name) {
+
+            static ConfigMapName parse(String flag, String ownNamespace) {
+                String namespace = ownNamespace == null || ownNamespace.isBlank() ? "default" : ownNamespace;
+                if (flag == null || flag.isBlank()) {
+                    return new ConfigMapName(namespace, EventsApplyConfig.DEFAULT_CONFIGMAP);
+                }
+                String[] parts = flag.trim().split("/", -1);
                 if (parts.length > 2 || parts[parts.length - 1].isBlank() || parts[0].isBlank()) {
-                    throw new IllegalArgumentException("--configmap '" + configMap
-                            + "' is not NAMESPACE/NAME (for example prescaler/prescaling-events)");
+                    throw new IllegalArgumentException("--configmap '" + flag + "' is not NAME or NAMESPACE/NAME (for"
+                            + " example prescaling-events, or prescaler/prescaling-events)");
                 }
-                if (parts.length == 2) {
-                    namespace = parts[0];
-                }
-                name = parts[parts.length - 1];
+                return parts.length == 2
+                        ? new ConfigMapName(parts[0], parts[1])
+                        : new ConfigMapName(namespace, parts[0]);
             }
-            return new EventsApplyConfig(namespace, name, key, shared.keys(), zone, dryRun, parallelism);
         }
 
         static Instant parseNow(String text, ZoneId zone) {

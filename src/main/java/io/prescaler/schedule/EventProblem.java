@@ -18,6 +18,10 @@ public record EventProblem(int entry, String eventName, String field, String val
         return new EventProblem(0, null, "events file", value, expected);
     }
 
+    public boolean isAboutTheFile() {
+        return entry == 0;
+    }
+
     /** The entry as an operator finds it in the file. */
     public String where() {
         if (entry == 0) {

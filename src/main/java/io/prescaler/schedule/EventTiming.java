@@ -16,10 +16,16 @@ import java.util.Optional;
 /** When an event happens: once, between two local date-times, or on a cron schedule for a duration. */
 public sealed interface EventTiming {
 
-    /** The spans [start, end) of the event (lead not included) that overlap [{@code from}, {@code to}), in order. */
+    /**
+     * The spans [start, end) of the event (lead not included) that overlap [{@code from}, {@code to}), in order;
+     * overlapping occurrences of a recurring event are merged into one span.
+     */
     List<TimeSpan> spansBetween(Instant from, Instant to, ZoneId zone);
 
-    /** The span that starts last at or before {@code instant}, if any (lead not included). */
+    /**
+     * The span that starts last at or before {@code instant}, if any (lead not included); for a recurring event,
+     * merged with the occurrences that overlap it.
+     */
     Optional<TimeSpan> latestStartingBy(Instant instant, ZoneId zone);
 
     /** A one-off event between two local date-times of the event's zone. */
@@ -53,11 +59,16 @@ public sealed interface EventTiming {
     /**
      * A recurring event: it starts whenever the 5-field cron {@code expression} fires (in the event's zone, as
      * cron-utils computes it, DST included) and lasts {@code duration}.
+     *
+     * <p>A duration longer than the time to the next firing is allowed: occurrences that overlap (or touch) merge
+     * into one span, so that {@code events apply} writes one {@code event.end} instead of a new one at every
+     * firing. A run of occurrences that keeps overlapping is followed at most until {@link #horizonAfter} the
+     * instant asked: its end then moves forward once a day, never closer than a day ahead.
      */
     record Recurring(String expression, Cron cron, Duration duration) implements EventTiming {
 
-        /** Guards against a schedule firing every minute over a long range. */
-        static final int MAX_OCCURRENCES = 100_000;
+        /** How far past the instant asked a run of merged occurrences is followed, at least. */
+        static final Duration MERGE_HORIZON = Duration.ofDays(1);
 
         public Recurring {
             Objects.requireNonNull(expression, "expression");
@@ -68,37 +79,81 @@ public sealed interface EventTiming {
             }
         }
 
+        /**
+         * The spans overlapping [from, to), merged. The walk starts at the latest firing at or before {@code from}:
+         * every earlier occurrence has the same duration, so it ends no later than that one and adds nothing to the
+         * range. It then costs one step per firing until {@code to} (plus a merged run's tail), however long the
+         * duration.
+         */
         @Override
         public List<TimeSpan> spansBetween(Instant from, Instant to, ZoneId zone) {
             ExecutionTime execution = ExecutionTime.forCron(cron);
+            Instant horizon = horizonAfter(to);
             List<TimeSpan> spans = new ArrayList<>();
-            // A span [t, t + duration) is still running at `from` when t > from - duration.
-            Optional<ZonedDateTime> next =
-                    execution.nextExecution(from.minus(duration).atZone(zone));
-            while (next.isPresent() && spans.size() < MAX_OCCURRENCES) {
-                Instant start = firstOccurrence(next.get());
-                if (!start.isBefore(to)) {
-                    break;
+            Optional<ZonedDateTime> firing =
+                    latestFiringBy(execution, from, zone).or(() -> execution.nextExecution(from.atZone(zone)));
+            while (firing.isPresent() && firstOccurrence(firing.get()).isBefore(to)) {
+                Run run = runFrom(execution, firing.get(), horizon);
+                if (run.span().end().isAfter(from)) {
+                    spans.add(run.span());
                 }
-                if (spans.isEmpty() || !spans.get(spans.size() - 1).start().equals(start)) {
-                    spans.add(new TimeSpan(start, start.plus(duration)));
-                }
-                next = execution.nextExecution(next.get());
+                firing = run.next();
             }
             return spans;
         }
 
+        /** The merged span of the latest firing at or before the instant, from that firing. */
         @Override
         public Optional<TimeSpan> latestStartingBy(Instant instant, ZoneId zone) {
-            // The last firing at or before the instant: cron fires on whole minutes, so truncating loses nothing.
             ExecutionTime execution = ExecutionTime.forCron(cron);
+            return latestFiringBy(execution, instant, zone)
+                    .map(firing ->
+                            runFrom(execution, firing, horizonAfter(instant)).span());
+        }
+
+        /**
+         * The first UTC midnight after {@link #MERGE_HORIZON} past the instant: the same for a whole UTC day of
+         * runs, so an endless run's end (and the annotation holding it) changes once a day, not at every run.
+         */
+        static Instant horizonAfter(Instant instant) {
+            return instant.plus(MERGE_HORIZON).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+        }
+
+        /** The last firing at or before the instant: cron fires on whole minutes, so truncating loses nothing. */
+        private static Optional<ZonedDateTime> latestFiringBy(ExecutionTime execution, Instant instant, ZoneId zone) {
             ZonedDateTime minute = instant.atZone(zone).truncatedTo(ChronoUnit.MINUTES);
             Optional<ZonedDateTime> last =
                     execution.isMatch(minute) ? Optional.of(minute) : execution.lastExecution(minute);
-            return last.map(Recurring::firstOccurrence)
-                    .filter(start -> !start.isAfter(instant))
-                    .map(start -> new TimeSpan(start, start.plus(duration)));
+            return last.filter(firing -> !firstOccurrence(firing).isAfter(instant));
         }
+
+        /**
+         * The occurrence of {@code firing} merged with every following one that starts before the merged span ends,
+         * stopping at the first gap or at {@code horizon}; and the firing after it.
+         */
+        private Run runFrom(ExecutionTime execution, ZonedDateTime firing, Instant horizon) {
+            Instant start = firstOccurrence(firing);
+            Instant end = start.plus(duration);
+            Optional<ZonedDateTime> next = execution.nextExecution(firing);
+            while (next.isPresent()) {
+                Instant nextStart = firstOccurrence(next.get());
+                if (nextStart.isAfter(end) || !nextStart.isBefore(horizon)) {
+                    break;
+                }
+                // In the autumn overlap a firing can map back to an earlier instant: it only widens the span.
+                if (nextStart.isBefore(start)) {
+                    start = nextStart;
+                }
+                Instant nextEnd = nextStart.plus(duration);
+                if (nextEnd.isAfter(end)) {
+                    end = nextEnd;
+                }
+                next = execution.nextExecution(next.get());
+            }
+            return new Run(new TimeSpan(start, end), next);
+        }
+
+        private record Run(TimeSpan span, Optional<ZonedDateTime> next) {}
 
         /**
          * cron-utils skips a firing time inside the spring-forward gap, but inside the autumn overlap it returns

@@ -3,12 +3,15 @@ package io.prescaler.schedule;
 import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +34,9 @@ public final class EventsParser {
             "name", "multiplier", "start", "end", "schedule", "duration", "lead", "namespaces", "selector", "timezone");
 
     private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    /** Any fixed instant does to tell a schedule that fires from one that never does (a February 30). */
+    private static final ZonedDateTime NEVER_BEFORE = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final String LOCAL_DATE_TIME =
             "is not a local date-time (ISO-8601 without offset, for example \"2026-05-30T21:00\"; the zone is the"
@@ -58,13 +64,14 @@ public final class EventsParser {
         }
         List<SpecialEvent> events = new ArrayList<>();
         List<EventProblem> problems = new ArrayList<>();
+        // The first entry bearing a name owns it, valid or not: a later entry with the same name is skipped, so
+        // that an HPA carrying that name is never driven by an entry other than the one the operator meant.
         Set<String> names = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = new Entry(i + 1, entries.get(i));
             Optional<SpecialEvent> event = entry.read();
-            if (event.isPresent() && !names.add(event.get().name())) {
-                entry.problem(
-                        "name", event.get().name(), "is already the name of an earlier event; names must be unique");
+            if (entry.name != null && !names.add(entry.name)) {
+                entry.problem("name", entry.name, "is already the name of an earlier event; names must be unique");
                 event = Optional.empty();
             }
             event.ifPresent(events::add);
@@ -219,7 +226,17 @@ public final class EventsParser {
                 try {
                     Cron parsed = CRON.parse(String.valueOf(raw).trim());
                     parsed.validate();
-                    cron = Optional.of(parsed);
+                    if (ExecutionTime.forCron(parsed)
+                            .nextExecution(NEVER_BEFORE)
+                            .isEmpty()) {
+                        problem(
+                                "schedule",
+                                text(raw),
+                                "never fires (no such date, for example February 30); check the day of month and"
+                                        + " the month");
+                    } else {
+                        cron = Optional.of(parsed);
+                    }
                 } catch (IllegalArgumentException e) {
                     problem(
                             "schedule",

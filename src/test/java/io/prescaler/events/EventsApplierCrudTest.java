@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.prescaler.kube.EventsYaml;
 import io.prescaler.schedule.AnnotationKeys;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +32,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @EnableKubernetesMockClient(crud = true)
 class EventsApplierCrudTest {
@@ -74,7 +81,8 @@ class EventsApplierCrudTest {
 
         assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("images"));
         assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("api"));
-        assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("broken"));
+        assertEquals(Map.of(), eventAnnotationsOf("broken"), "the webhook would deny a change to an invalid HPA");
+        assertEquals(versionsBefore.get("broken"), resourceVersions().get("broken"));
         assertEquals(Map.of(), eventAnnotationsOf("stale"), "a no longer prescaled HPA keeps nothing behind");
         assertEquals(Map.of(), eventAnnotationsOf("plain"));
         assertEquals(versionsBefore.get("plain"), resourceVersions().get("plain"));
@@ -85,12 +93,12 @@ class EventsApplierCrudTest {
                 imagesBefore.getMetadata().getLabels(),
                 get("images").getMetadata().getLabels());
         assertEquals(5, report.scanned());
-        assertEquals(4, report.patched());
-        assertEquals(1, report.unchanged());
+        assertEquals(3, report.patched());
+        assertEquals(2, report.unchanged());
         assertEquals(0, report.failed());
         assertTrue(report.succeeded());
         assertEquals(
-                "events apply: 5 HPAs scanned, 4 patched, 1 unchanged, 0 failed; active events:"
+                "events apply: 5 HPAs scanned, 3 patched, 2 unchanged, 0 failed; active events:"
                         + " final x3 until 2026-05-30T21:00:00Z, saturday-evening x2 until 2026-05-30T21:00:00Z",
                 report.summary());
     }
@@ -105,7 +113,6 @@ class EventsApplierCrudTest {
                 Map.of(
                         "images", "PrescalingEventApplied",
                         "api", "PrescalingEventApplied",
-                        "broken", "PrescalingEventApplied",
                         "stale", "PrescalingEventRemoved"),
                 reasons);
         Event images = eventsOf("images").get(0);
@@ -148,7 +155,7 @@ class EventsApplierCrudTest {
             assertEquals(Map.of(), eventAnnotationsOf(name), name);
         }
         assertEquals("media", get("images").getMetadata().getAnnotations().get("team"));
-        assertEquals(3, report.patched());
+        assertEquals(2, report.patched());
         assertEquals(
                 List.of("PrescalingEventApplied", "PrescalingEventRemoved"),
                 eventsOf("images").stream().map(Event::getReason).sorted().toList());
@@ -188,7 +195,7 @@ class EventsApplierCrudTest {
         ApplyReport report = apply(FINAL_LEAD, false);
 
         assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("api"));
-        assertEquals(4, report.patched());
+        assertEquals(3, report.patched());
         assertEquals(0, report.failed());
     }
 
@@ -211,8 +218,7 @@ class EventsApplierCrudTest {
 
         assertEquals(Map.of(), eventAnnotationsOf("api"));
         assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("images"));
-        assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("broken"));
-        assertEquals(3, report.patched());
+        assertEquals(2, report.patched());
         assertEquals(1, report.failed());
         assertFalse(report.succeeded());
     }
@@ -229,11 +235,10 @@ class EventsApplierCrudTest {
         assertEquals(
                 List.of(
                         "web/api: event final applied: minimum x3 until 2026-05-30T21:00:00Z",
-                        "web/broken: event final applied: minimum x3 until 2026-05-30T21:00:00Z",
                         "web/images: event final applied: minimum x3 until 2026-05-30T21:00:00Z",
                         "web/stale: event final removed: no event applies"),
                 report.changes().stream().sorted().toList());
-        assertTrue(report.summary().startsWith("events apply (dry run): 5 HPAs scanned, 4 to patch, 1 unchanged"));
+        assertTrue(report.summary().startsWith("events apply (dry run): 5 HPAs scanned, 3 to patch, 2 unchanged"));
     }
 
     @Test
@@ -257,6 +262,163 @@ class EventsApplierCrudTest {
         assertEquals("prescaling-events", warning.getInvolvedObject().getName());
         assertEquals(2, warning.getCount());
         assertTrue(warning.getMessage().contains("\"x3\" is not a number > 0"), warning.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"events-not-yaml.yaml", "events-not-a-list.yaml", "events-under-a-misspelt-key.yaml"})
+    void anUnreadableEventsFileTouchesNoHpa(String file) throws IOException {
+        apply(FINAL_LEAD, false);
+        Map<String, String> versions = resourceVersions();
+        configMap("prescaler", "prescaling-events", fixture(file));
+
+        EventsUnavailableException e =
+                assertThrows(EventsUnavailableException.class, () -> apply(FINAL_LEAD.plusSeconds(600), false));
+
+        assertEquals(versions, resourceVersions());
+        assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("images"));
+        assertTrue(
+                e.getMessage().startsWith("ConfigMap prescaler/prescaling-events key events.yaml: events file: "),
+                e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("; no HPA touched (the multipliers already written expire at their event.end)"),
+                e.getMessage());
+        List<Event> warnings =
+                client.v1().events().inNamespace("prescaler").list().getItems();
+        assertEquals(
+                List.of("InvalidPrescalingEvent"),
+                warnings.stream().map(Event::getReason).toList());
+    }
+
+    @Test
+    void anEntrySkippedAsInvalidLeavesTheHpasCarryingItsNameUntilTheirEnd() throws IOException {
+        apply(FINAL_LEAD, false);
+        Map<String, String> versions = resourceVersions();
+        configMap("prescaler", "prescaling-events", fixture("events-with-the-final-mistyped.yaml"));
+
+        ApplyReport during = apply(FINAL_LEAD.plusSeconds(600), false);
+
+        assertEquals(versions, resourceVersions());
+        assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("images"));
+        assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("api"));
+        assertEquals(2, during.held());
+        assertEquals(0, during.patched());
+        assertFalse(during.succeeded(), "the bad entry still fails the run");
+        assertTrue(
+                during.summary()
+                        .endsWith("; 1 invalid event entries skipped (2 HPAs carrying their events kept as they are"
+                                + " until their event.end)"),
+                during.summary());
+
+        ApplyReport after = apply(END, false);
+
+        assertEquals(Map.of(), eventAnnotationsOf("images"), "nothing outlives the event's end");
+        assertEquals(Map.of(), eventAnnotationsOf("api"));
+        assertEquals(0, after.held());
+    }
+
+    @Test
+    void aCopyOfAValidEventDoesNotKeepItsHpasPastItsEnd() throws IOException {
+        configMap("prescaler", "prescaling-events", fixture("events-with-a-copy-of-the-final.yaml"));
+        apply(FINAL_LEAD, false);
+        assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("api"));
+
+        ApplyReport after = apply(END, false);
+
+        assertEquals(Map.of(), eventAnnotationsOf("api"), "the first, valid entry named final decides");
+        assertEquals(0, after.held());
+        assertEquals(1, after.problems().size());
+    }
+
+    @Test
+    void anInvalidHpaOnlyEverLosesItsEventAnnotations() {
+        Map<String, String> annotations = new HashMap<>(Map.of(KEYS.minReplicas(), "many", KEYS.start(), "19:30"));
+        annotations.putAll(eventAnnotations("2", "saturday-evening", "2026-05-30T21:00:00Z"));
+        create(hpa("web", "broken-since", Map.of("tier", "frontend"), annotations));
+
+        ApplyReport report = apply(FINAL_LEAD, false);
+
+        assertEquals(Map.of(), eventAnnotationsOf("broken-since"));
+        assertEquals("many", get("broken-since").getMetadata().getAnnotations().get(KEYS.minReplicas()));
+        assertEquals(Map.of(), eventAnnotationsOf("broken"));
+        assertTrue(report.changes().contains("web/broken-since: event saturday-evening removed: no event applies"));
+    }
+
+    @Test
+    void anAdmissionDenialFailsTheHpaAtOnceWithTheServersMessage() {
+        server.expect()
+                .patch()
+                .withPath("/apis/autoscaling/v2/namespaces/web/horizontalpodautoscalers/api")
+                .andReturn(
+                        422,
+                        new StatusBuilder()
+                                .withCode(422)
+                                .withReason("Invalid")
+                                .withMessage("admission webhook \"prescaler.io\" denied the request:"
+                                        + " invalid prescaling annotations")
+                                .build())
+                .once();
+
+        ApplyReport report = apply(FINAL_LEAD, false);
+
+        assertEquals(Map.of(), eventAnnotationsOf("api"), "not retried: a retry would have been let through");
+        assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("images"));
+        assertEquals(
+                List.of("web/api: could not patch the event annotations (event final applied: minimum x3 until"
+                        + " 2026-05-30T21:00:00Z): HTTP 422: admission webhook \"prescaler.io\" denied the request:"
+                        + " invalid prescaling annotations"),
+                report.failures());
+        assertFalse(report.succeeded());
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {403, 500})
+    void anEventThatCannotBeCreatedDoesNotStopTheRun(int status) {
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/web/events")
+                .andReturn(
+                        status,
+                        new StatusBuilder()
+                                .withCode(status)
+                                .withMessage("no Events for you")
+                                .build())
+                .always();
+
+        ApplyReport report = applyWithoutClientRetries(FINAL_LEAD);
+
+        assertEquals(3, report.patched());
+        assertEquals(0, report.failed());
+        assertTrue(report.succeeded());
+        assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("api"));
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {403, 500})
+    void aWarningThatCannotBeReadBackDoesNotStopTheRun(int status) throws IOException {
+        String events = fixture("events-with-a-bad-entry.yaml");
+        configMap("prescaler", "prescaling-events", events);
+        ConfigMap configMap = client.configMaps()
+                .inNamespace("prescaler")
+                .withName("prescaling-events")
+                .get();
+        String warning = EventRecorder.repeatedName(
+                configMap, EventRecorder.INVALID, EventsYaml.read(events, PARIS).problemsMessage());
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/prescaler/events/" + warning)
+                .andReturn(
+                        status,
+                        new StatusBuilder()
+                                .withCode(status)
+                                .withMessage("no Events for you")
+                                .build())
+                .always();
+
+        ApplyReport report = applyWithoutClientRetries(FINAL_LEAD);
+
+        assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("api"));
+        assertEquals(0, report.failed());
+        assertEquals(1, report.problems().size());
     }
 
     @Test
@@ -297,6 +459,19 @@ class EventsApplierCrudTest {
         EventsApplyConfig config =
                 new EventsApplyConfig("prescaler", "prescaling-events", "events.yaml", KEYS, PARIS, dryRun, 4);
         return new EventsApplier(client, config).apply(now);
+    }
+
+    /** fabric8 retries a 5xx for seconds by default; the outcome is the same without the wait. */
+    private ApplyReport applyWithoutClientRetries(Instant now) {
+        Config config = new ConfigBuilder(client.getConfiguration())
+                .withRequestRetryBackoffLimit(0)
+                .build();
+        try (KubernetesClient noRetries =
+                new KubernetesClientBuilder().withConfig(config).build()) {
+            EventsApplyConfig applyConfig =
+                    new EventsApplyConfig("prescaler", "prescaling-events", "events.yaml", KEYS, PARIS, false, 4);
+            return new EventsApplier(noRetries, applyConfig).apply(now);
+        }
     }
 
     private static Map<String, String> prescaled(Map<String, String> others) {

@@ -65,6 +65,8 @@ class EventsYamlTest {
                         "event \"final\" (entry 7), start: \"2026-05-31T21:00+02:00\" is not a local date-time"
                                 + " (ISO-8601 without offset, for example \"2026-05-30T21:00\"; the zone is the"
                                 + " event's timezone, else --timezone)",
+                        "event \"final\" (entry 7), name: \"final\" is already the name of an earlier event; names"
+                                + " must be unique",
                         "entry 9, entry: \"just a string\" is not an event (a map with name, multiplier, and start/end"
                                 + " or schedule/duration)",
                         "event \"final\" (entry 10), name: \"final\" is already the name of an earlier event; names"
@@ -91,6 +93,26 @@ class EventsYamlTest {
         assertEquals(PARIS, finalMatch.zone());
         assertInstanceOf(EventTiming.OneOff.class, finalMatch.timing());
         assertTrue(finalMatch.selector().isEverything());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "0 0 30 2 *, false",
+        "0 0 31 4 *, false",
+        "0 0 29 2 *, true",
+        "0 20 * * 6, true",
+    })
+    void rejectsAScheduleThatNeverFires(String schedule, boolean valid) {
+        ParsedEvents parsed = EventsYaml.read(
+                "- {name: someday, multiplier: 2, schedule: \"" + schedule + "\", duration: 1h}", PARIS);
+
+        assertEquals(valid, parsed.problems().isEmpty(), parsed.problems().toString());
+        if (!valid) {
+            assertEquals(
+                    "event \"someday\" (entry 1), schedule: \"" + schedule + "\" never fires (no such date, for"
+                            + " example February 30); check the day of month and the month",
+                    parsed.problems().get(0).message());
+        }
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

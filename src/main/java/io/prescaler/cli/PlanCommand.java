@@ -150,6 +150,11 @@ final class PlanCommand implements Callable<Integer> {
                     eventsText = cm == null || cm.getData() == null
                             ? null
                             : cm.getData().get("events.yaml");
+                    if (eventsText == null) {
+                        err.println("plan: note: " + eventsSource
+                                + (cm == null ? " does not exist" : " has no events.yaml key")
+                                + "; planning without special events (name another with --configmap or --events)");
+                    }
                 }
             }
         } else {

@@ -17,7 +17,7 @@ public final class PlanChart {
     private static final int PANEL = 240;
     private static final int LEFT = 56;
     private static final int RIGHT = 24;
-    private static final int TOP = 40;
+    private static final int TOP = 52;
     private static final int BOTTOM = 36;
 
     private PlanChart() {}
@@ -55,18 +55,27 @@ public final class PlanChart {
         }
         double yMax = Math.ceil(maxValue * 1.15);
         Duration day = Duration.between(plan.from(), plan.to());
-        svg.append(text(LEFT, y0 + 24, PlanTable.header(hpa), "13", "bold"));
+        // The table's header is one long line; in the chart its first clause is the title and the rest a subtitle.
+        String header = PlanTable.header(hpa);
+        int cut = header.indexOf("; ");
+        svg.append(text(LEFT, y0 + 22, cut < 0 ? header : header.substring(0, cut), "13", "bold"));
+        if (cut >= 0) {
+            svg.append(text(LEFT, y0 + 38, header.substring(cut + 2), "11", "normal", "#4b5563"));
+        }
         List<String> warnings = PlanTable.warnings(hpa, plan);
         for (int w = 0; w < warnings.size(); w++) {
             svg.append(text(LEFT + 8, top + 28 + 14 * w, "warning: " + warnings.get(w), "11", "normal", "#b91c1c"));
         }
         // shaded spans: the window (grey), then events (amber, labelled)
-        shade(svg, steps, plan, day, plotWidth, top, plotHeight, PlanStep::windowOpen, "#e5e7eb", null);
-        for (String name : steps.stream()
+        shade(svg, steps, plan, day, plotWidth, top, plotHeight, PlanStep::windowOpen, "#e5e7eb", null, 0, svg);
+        StringBuilder labels = new StringBuilder(); // drawn after every shade, so no shade covers a label
+        List<String> eventNames = steps.stream()
                 .flatMap(s -> s.event().stream())
                 .map(e -> e.name())
                 .distinct()
-                .toList()) {
+                .toList();
+        for (int row = 0; row < eventNames.size(); row++) {
+            String name = eventNames.get(row);
             Optional<PlanStep> first = steps.stream()
                     .filter(s -> s.event().map(e -> e.name()).equals(Optional.of(name)))
                     .findFirst();
@@ -82,8 +91,11 @@ public final class PlanChart {
                     plotHeight,
                     s -> s.event().map(e -> e.name()).equals(Optional.of(name)),
                     "#fcd34d",
-                    label);
+                    label,
+                    row,
+                    labels);
         }
+        svg.append(labels);
         // axes and grid
         svg.append(String.format(
                 Locale.ROOT,
@@ -117,7 +129,7 @@ public final class PlanChart {
         }
         series(svg, steps, plan, day, plotWidth, bottom, plotHeight, yMax, true, "#2563eb");
         series(svg, steps, plan, day, plotWidth, bottom, plotHeight, yMax, false, "#ea580c");
-        svg.append(legend(LEFT + plotWidth - 290, bottom + 30));
+        svg.append(legend(LEFT + plotWidth - 330, bottom + 30));
     }
 
     private static String legend(double x, double y) {
@@ -133,13 +145,13 @@ public final class PlanChart {
                 y - 4,
                 x + 14,
                 y,
-                x + 120,
+                x + 130,
                 y - 4,
-                x + 134,
+                x + 144,
                 y,
-                x + 240,
+                x + 270,
                 y - 8,
-                x + 254,
+                x + 284,
                 y);
     }
 
@@ -157,7 +169,9 @@ public final class PlanChart {
             double plotHeight,
             StepTest inside,
             String colour,
-            String label) {
+            String label,
+            int labelRow,
+            StringBuilder labels) {
         int start = -1;
         for (int i = 0; i <= steps.size(); i++) {
             boolean in = i < steps.size() && inside.test(steps.get(i));
@@ -175,7 +189,8 @@ public final class PlanChart {
                         plotHeight,
                         colour));
                 if (label != null) {
-                    svg.append(text(x1 + 3, top + 12, label, "11", "normal"));
+                    // one row per event, so the labels of overlapping events do not print over each other
+                    labels.append(text(x1 + 3, top + 12 + 13 * labelRow, label, "11", "normal"));
                 }
                 start = -1;
             }

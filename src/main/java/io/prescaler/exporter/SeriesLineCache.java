@@ -92,6 +92,7 @@ final class SeriesLineCache {
 
     private void update(List<HpaSeries> series) throws IOException {
         Set<String> seen = new HashSet<>(series.size() * 2);
+        List<HpaSeries> changed = new ArrayList<>();
         for (HpaSeries hpa : series) {
             seen.add(hpa.key());
             HpaSeries previous = rendered.get(hpa.key());
@@ -101,8 +102,7 @@ final class SeriesLineCache {
             if (previous != null) {
                 forget(previous);
             }
-            render(hpa);
-            rendered.put(hpa.key(), hpa);
+            changed.add(hpa);
         }
         rendered.values().removeIf(hpa -> {
             if (seen.contains(hpa.key())) {
@@ -111,6 +111,10 @@ final class SeriesLineCache {
             forget(hpa);
             return true;
         });
+        if (!changed.isEmpty()) {
+            render(changed);
+        }
+        changed.forEach(hpa -> rendered.put(hpa.key(), hpa));
     }
 
     private void forget(HpaSeries hpa) {
@@ -120,14 +124,14 @@ final class SeriesLineCache {
     }
 
     /**
-     * Has the writer render this HPA alone and files each sample line under its family and labels. The writer
-     * writes each non-empty family as its header lines (starting with {@code #}) then one line per data point in
-     * the snapshot's order; label values and help texts have their newlines escaped, so every {@code \n} ends a
-     * line.
+     * Has the writer render these HPAs, in one call since many change together at a window boundary, and files each
+     * sample line under its family and labels. The writer writes each non-empty family as its header lines (starting
+     * with {@code #}) then one line per data point in the snapshot's order; label values and help texts have their
+     * newlines escaped, so every {@code \n} ends a line.
      */
-    private void render(HpaSeries hpa) throws IOException {
-        MetricSnapshots snapshots = HpaSeries.snapshots(List.of(hpa));
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(2048);
+    private void render(List<HpaSeries> hpas) throws IOException {
+        MetricSnapshots snapshots = HpaSeries.snapshots(hpas);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024 * hpas.size());
         writer.write(buffer, snapshots);
         byte[] text = buffer.toByteArray();
         int position = 0;
@@ -138,38 +142,38 @@ final class SeriesLineCache {
             HpaFamily family = familiesByName.get(snapshot.getMetadata().getName());
             int headerStart = position;
             while (position < text.length && text[position] == COMMENT) {
-                position = endOfLine(text, position, hpa);
+                position = endOfLine(text, position);
             }
             if (!headers.containsKey(family)) {
                 headers.put(family, Arrays.copyOfRange(text, headerStart, position));
             }
             for (DataPointSnapshot point : snapshot.getDataPoints()) {
                 if (position >= text.length || text[position] == COMMENT) {
-                    throw unexpected(hpa, text);
+                    throw unexpected(text);
                 }
-                int end = endOfLine(text, position, hpa);
+                int end = endOfLine(text, position);
                 lines.get(family).put(point.getLabels(), Arrays.copyOfRange(text, position, end));
                 position = end;
             }
         }
         if (position != text.length) {
-            throw unexpected(hpa, text);
+            throw unexpected(text);
         }
     }
 
-    private static int endOfLine(byte[] text, int from, HpaSeries hpa) {
+    private static int endOfLine(byte[] text, int from) {
         for (int i = from; i < text.length; i++) {
             if (text[i] == NEWLINE) {
                 return i + 1;
             }
         }
-        throw unexpected(hpa, text);
+        throw unexpected(text);
     }
 
     /** The writer's output did not have the shape this class relies on: a client_java change to look at. */
-    private static IllegalStateException unexpected(HpaSeries hpa, byte[] text) {
-        return new IllegalStateException("client_java rendered the series of " + hpa.key()
-                + " in a shape the line cache does not know (one header then one line per data point per family): "
-                + new String(text, StandardCharsets.UTF_8));
+    private static IllegalStateException unexpected(byte[] text) {
+        String start = new String(text, 0, Math.min(text.length, 2000), StandardCharsets.UTF_8);
+        return new IllegalStateException("client_java rendered the per-HPA series in a shape the line cache does not"
+                + " know (per family: its header, then one line per data point); the output starts with: " + start);
     }
 }

@@ -99,7 +99,8 @@ public final class PrescalingCollector implements MultiCollector {
         List<HpaSeries> result = new ArrayList<>(snapshot.size());
         for (HpaFacts hpa : snapshot) {
             Memo remembered = previous.get(hpa.key());
-            if (remembered == null || !remembered.facts().equals(hpa)) {
+            if (remembered == null
+                    || (remembered.facts() != hpa && !remembered.facts().equals(hpa))) {
                 remembered = new Memo(hpa, parser.read(hpa.annotations()), labels(hpa));
             }
             next.put(hpa.key(), remembered);

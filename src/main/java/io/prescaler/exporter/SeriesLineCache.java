@@ -46,9 +46,10 @@ final class SeriesLineCache {
     /** Each family's {@code # HELP} and {@code # TYPE} lines, as the writer wrote them the first time. */
     private final Map<HpaFamily, byte[]> headers = new EnumMap<>(HpaFamily.class);
 
-    /** Each family without data points, for client_java to place it among the process families. */
+    /** The per-HPA families by the name client_java knows them by. */
     private final Map<String, HpaFamily> familiesByName = new HashMap<>();
 
+    /** Each per-HPA family without data points, for client_java to place it among the process families. */
     private final List<MetricSnapshot> emptyFamilies = new ArrayList<>();
 
     SeriesLineCache(PrometheusTextFormatWriter writer) {

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -180,8 +182,17 @@ public final class HpaCache implements AutoCloseable {
         lastEvent.set(clock.instant());
     }
 
+    /**
+     * The facts read from each HPA object of the informer store at the last call. The store replaces an HPA's
+     * object on every change, so the same object means the same facts: reading them again cost a scrape of 10,000
+     * HPAs about 16 ms. Rebuilt on every call, so deleted HPAs do not linger.
+     */
+    private volatile Map<HorizontalPodAutoscaler, HpaFacts> factsByObject = new IdentityHashMap<>();
+
     /** The HPAs as last seen, across every watched namespace. */
     public List<HpaFacts> hpas() {
+        Map<HorizontalPodAutoscaler, HpaFacts> previous = factsByObject;
+        Map<HorizontalPodAutoscaler, HpaFacts> next = new IdentityHashMap<>(previous.size());
         List<HpaFacts> result = new ArrayList<>();
         for (Watched w : watched) {
             SharedIndexInformer<HorizontalPodAutoscaler> informer = w.informer;
@@ -189,9 +200,15 @@ public final class HpaCache implements AutoCloseable {
                 continue;
             }
             for (HorizontalPodAutoscaler hpa : informer.getStore().list()) {
-                result.add(HpaFacts.of(hpa));
+                HpaFacts facts = previous.get(hpa);
+                if (facts == null) {
+                    facts = HpaFacts.of(hpa);
+                }
+                next.put(hpa, facts);
+                result.add(facts);
             }
         }
+        factsByObject = next;
         return result;
     }
 

@@ -1,5 +1,6 @@
 package io.prescaler.exporter;
 
+import io.prescaler.exporter.HpaSeries.Point;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationProblem;
@@ -7,14 +8,13 @@ import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.schedule.PrescalingDecision;
 import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,53 +76,31 @@ public final class PrescalingCollector implements MultiCollector {
     }
 
     /** The series names as a scrape shows them. */
-    static final List<String> SERIES = List.of(
-            MetricEncoding.DIRECT.metricName(),
-            MetricEncoding.LEGACY.metricName(),
-            EFFECTIVE,
-            CONFIGURED,
-            MULTIPLIER,
-            EVENT_INFO,
-            WINDOW_ACTIVE,
-            CURRENT,
-            ANNOTATION_ERROR);
+    static final List<String> SERIES =
+            Arrays.stream(HpaFamily.values()).map(HpaFamily::seriesName).toList();
 
     @Override
     public List<String> getPrometheusNames() {
         // The registry knows an info metric by its name without the _info suffix.
-        return SERIES.stream()
-                .map(name -> name.equals(EVENT_INFO) ? name.substring(0, name.length() - "_info".length()) : name)
-                .toList();
+        return Arrays.stream(HpaFamily.values()).map(HpaFamily::metricName).toList();
     }
 
     @Override
     public MetricSnapshots collect() {
-        Instant now = clock.instant();
-        Series direct = new Series(
-                MetricEncoding.DIRECT.metricName(),
-                "Replicas the HPA should hold now, for an External metric with target AverageValue 1; 0 outside"
-                        + " the window. Raised slightly above the minimum while the HPA is below it, so the HPA's"
-                        + " tolerance cannot hold it there.");
-        Series legacy = new Series(
-                MetricEncoding.LEGACY.metricName(),
-                "Bedrock's original signal for target Value 10: 0 outside the window, 11 below the minimum,"
-                        + " 10 otherwise.");
-        Series effective = new Series(EFFECTIVE, "Minimum the HPA should hold now (multiplier and cap applied).");
-        Series configured = new Series(CONFIGURED, "Minimum replicas the annotations ask for in the window.");
-        Series multiplier = new Series(MULTIPLIER, "Event multiplier applying now; 1 when no event applies.");
-        InfoSnapshot.Builder eventInfo = InfoSnapshot.builder()
-                .name(EVENT_INFO.substring(0, EVENT_INFO.length() - "_info".length()))
-                .help("The event whose multiplier applies now.");
-        Series window = new Series(WINDOW_ACTIVE, "1 while the HPA's daily window is open.");
-        Series current = new Series(CURRENT, "status.currentReplicas of the HPA, as last seen.");
-        Series errors = new Series(ANNOTATION_ERROR, "1 for each prescaling annotation of the HPA that is invalid.");
+        return HpaSeries.snapshots(series());
+    }
 
+    /** The data points of every exported HPA, decided at one instant for the whole scrape. */
+    List<HpaSeries> series() {
+        Instant now = clock.instant();
         List<HpaFacts> snapshot = hpas.get();
         Map<String, Memo> previous = memo;
         Map<String, Memo> next = new HashMap<>(snapshot.size() * 2);
+        List<HpaSeries> result = new ArrayList<>(snapshot.size());
         for (HpaFacts hpa : snapshot) {
             Memo remembered = previous.get(hpa.key());
-            if (remembered == null || !remembered.facts().equals(hpa)) {
+            if (remembered == null
+                    || (remembered.facts() != hpa && !remembered.facts().equals(hpa))) {
                 remembered = new Memo(hpa, parser.read(hpa.annotations()), labels(hpa));
             }
             next.put(hpa.key(), remembered);
@@ -135,36 +113,37 @@ public final class PrescalingCollector implements MultiCollector {
             PrescalingDecision decision =
                     PrescalingDecision.decide(reading, hpa.maxReplicas(), hpa.currentReplicas(), now);
             Labels labels = remembered.labels();
-            direct.add(labels, decision.directValue());
-            legacy.add(labels, decision.legacyValue());
-            effective.add(labels, decision.minimum().replicas());
-            current.add(labels, hpa.currentReplicas());
+            List<Point> points = new ArrayList<>(HpaFamily.values().length);
+            points.add(new Point(HpaFamily.DIRECT, labels, decision.directValue()));
+            points.add(new Point(HpaFamily.LEGACY, labels, decision.legacyValue()));
+            points.add(new Point(HpaFamily.EFFECTIVE, labels, decision.minimum().replicas()));
+            points.add(new Point(HpaFamily.CURRENT, labels, hpa.currentReplicas()));
             if (reading instanceof AnnotationReading.Valid valid) {
-                configured.add(labels, valid.spec().minReplicas());
-                multiplier.add(labels, decision.minimum().multiplier().doubleValue());
-                window.add(labels, decision.minimum().windowOpen() ? 1 : 0);
+                points.add(new Point(HpaFamily.CONFIGURED, labels, valid.spec().minReplicas()));
+                points.add(new Point(
+                        HpaFamily.MULTIPLIER,
+                        labels,
+                        decision.minimum().multiplier().doubleValue()));
+                points.add(new Point(
+                        HpaFamily.WINDOW_ACTIVE, labels, decision.minimum().windowOpen() ? 1 : 0));
                 decision.minimum()
                         .event()
-                        .ifPresent(e -> eventInfo.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder()
-                                .labels(Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "event", e.name()))
-                                .build()));
+                        .ifPresent(e -> points.add(new Point(
+                                HpaFamily.EVENT_INFO,
+                                Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "event", e.name()),
+                                1)));
             } else if (reading instanceof AnnotationReading.Invalid invalid) {
                 for (String key : badKeys(invalid)) {
-                    errors.add(Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key), 1);
+                    points.add(new Point(
+                            HpaFamily.ANNOTATION_ERROR,
+                            Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key),
+                            1));
                 }
             }
+            result.add(new HpaSeries(hpa.key(), points));
         }
         memo = next;
-        return new MetricSnapshots(
-                direct.snapshot(),
-                legacy.snapshot(),
-                effective.snapshot(),
-                configured.snapshot(),
-                multiplier.snapshot(),
-                eventInfo.build(),
-                window.snapshot(),
-                current.snapshot(),
-                errors.snapshot());
+        return result;
     }
 
     private static List<String> badKeys(AnnotationReading.Invalid invalid) {
@@ -181,23 +160,5 @@ public final class PrescalingCollector implements MultiCollector {
                 .label("deployment", hpa.targetName());
         copiedLabels.forEach((key, name) -> builder.label(name, hpa.labels().getOrDefault(key, "")));
         return builder.build();
-    }
-
-    /** One gauge's data points, gathered during a scrape. */
-    private static final class Series {
-        private final GaugeSnapshot.Builder builder;
-
-        Series(String name, String help) {
-            this.builder = GaugeSnapshot.builder().name(name).help(help);
-        }
-
-        void add(Labels labels, double value) {
-            builder.dataPoint(
-                    GaugeDataPointSnapshot.builder().labels(labels).value(value).build());
-        }
-
-        GaugeSnapshot snapshot() {
-            return builder.build();
-        }
     }
 }

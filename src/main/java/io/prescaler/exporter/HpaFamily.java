@@ -1,0 +1,71 @@
+package io.prescaler.exporter;
+
+import io.prescaler.schedule.MetricEncoding;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.util.List;
+
+/** The metric families that carry one or more data points per exported HPA, with their help texts. */
+enum HpaFamily {
+    DIRECT(
+            MetricEncoding.DIRECT.metricName(),
+            "Replicas the HPA should hold now, for an External metric with target AverageValue 1; 0 outside"
+                    + " the window. Raised slightly above the minimum while the HPA is below it, so the HPA's"
+                    + " tolerance cannot hold it there."),
+    LEGACY(
+            MetricEncoding.LEGACY.metricName(),
+            "Bedrock's original signal for target Value 10: 0 outside the window, 11 below the minimum,"
+                    + " 10 otherwise."),
+    EFFECTIVE(PrescalingCollector.EFFECTIVE, "Minimum the HPA should hold now (multiplier and cap applied)."),
+    CONFIGURED(PrescalingCollector.CONFIGURED, "Minimum replicas the annotations ask for in the window."),
+    MULTIPLIER(PrescalingCollector.MULTIPLIER, "Event multiplier applying now; 1 when no event applies."),
+    EVENT_INFO(PrescalingCollector.EVENT_INFO, "The event whose multiplier applies now."),
+    WINDOW_ACTIVE(PrescalingCollector.WINDOW_ACTIVE, "1 while the HPA's daily window is open."),
+    CURRENT(PrescalingCollector.CURRENT, "status.currentReplicas of the HPA, as last seen."),
+    ANNOTATION_ERROR(
+            PrescalingCollector.ANNOTATION_ERROR, "1 for each prescaling annotation of the HPA that is invalid.");
+
+    private static final String INFO_SUFFIX = "_info";
+
+    private final String seriesName;
+    private final String help;
+
+    HpaFamily(String seriesName, String help) {
+        this.seriesName = seriesName;
+        this.help = help;
+    }
+
+    /** The name of the series as a scrape shows it. */
+    String seriesName() {
+        return seriesName;
+    }
+
+    /**
+     * The name client_java knows the family by: an info metric is named without its {@code _info} suffix, which
+     * the writer adds back.
+     */
+    String metricName() {
+        return this == EVENT_INFO ? seriesName.substring(0, seriesName.length() - INFO_SUFFIX.length()) : seriesName;
+    }
+
+    /** This family's snapshot holding the given points, all of this family; empty when there are none. */
+    MetricSnapshot snapshot(List<HpaSeries.Point> points) {
+        if (this == EVENT_INFO) {
+            InfoSnapshot.Builder builder =
+                    InfoSnapshot.builder().name(metricName()).help(help);
+            points.forEach(point -> builder.dataPoint(
+                    InfoDataPointSnapshot.builder().labels(point.labels()).build()));
+            return builder.build();
+        }
+        GaugeSnapshot.Builder builder =
+                GaugeSnapshot.builder().name(metricName()).help(help);
+        points.forEach(point -> builder.dataPoint(GaugeDataPointSnapshot.builder()
+                .labels(point.labels())
+                .value(point.value())
+                .build()));
+        return builder.build();
+    }
+}

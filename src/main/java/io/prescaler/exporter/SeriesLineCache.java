@@ -1,0 +1,180 @@
+package io.prescaler.exporter;
+
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Writes {@code /metrics} in the Prometheus text format from the sample lines client_java rendered for each HPA at
+ * an earlier scrape, re-rendering an HPA only when its labels or values changed.
+ *
+ * <p>Why: rendering every line of 10,000 HPAs on every scrape cost most of a scrape (client_java validates each
+ * label name of each line), while an HPA's values only change at window and event boundaries and when its replicas
+ * change. The body stays byte-for-byte what {@link PrometheusTextFormatWriter} writes for the same snapshots:
+ * families in the order {@link MetricSnapshots} sorts them, each family's header as the writer wrote it, its lines
+ * in the order client_java sorts data points (by {@link Labels}), a family without data points omitted, and the
+ * process families written by the writer itself.
+ */
+final class SeriesLineCache {
+
+    private static final byte NEWLINE = '\n';
+    private static final byte COMMENT = '#';
+
+    private final PrometheusTextFormatWriter writer;
+
+    /** What each HPA's lines were rendered from; an HPA absent from a scrape is dropped with its lines. */
+    private final Map<String, HpaSeries> rendered = new HashMap<>();
+
+    /** Each family's sample lines, sorted as client_java sorts data points. */
+    private final Map<HpaFamily, TreeMap<Labels, byte[]>> lines = new EnumMap<>(HpaFamily.class);
+
+    /** Each family's {@code # HELP} and {@code # TYPE} lines, as the writer wrote them the first time. */
+    private final Map<HpaFamily, byte[]> headers = new EnumMap<>(HpaFamily.class);
+
+    /** The per-HPA families by the name client_java knows them by. */
+    private final Map<String, HpaFamily> familiesByName = new HashMap<>();
+
+    /** Each per-HPA family without data points, for client_java to place it among the process families. */
+    private final List<MetricSnapshot> emptyFamilies = new ArrayList<>();
+
+    SeriesLineCache(PrometheusTextFormatWriter writer) {
+        this.writer = writer;
+        for (HpaFamily family : HpaFamily.values()) {
+            lines.put(family, new TreeMap<>());
+            familiesByName.put(family.metricName(), family);
+            emptyFamilies.add(family.snapshot(List.of()));
+        }
+    }
+
+    /**
+     * Writes the body for these HPAs and process families. Synchronized: concurrent scrapes take turns, each
+     * writing a body consistent with the series it was given.
+     */
+    synchronized void write(OutputStream out, List<HpaSeries> series, MetricSnapshots process) throws IOException {
+        update(series);
+        List<MetricSnapshot> families = new ArrayList<>(emptyFamilies);
+        process.forEach(families::add);
+        for (MetricSnapshot family : new MetricSnapshots(families)) {
+            HpaFamily hpaFamily = familiesByName.get(family.getMetadata().getName());
+            if (hpaFamily == null) {
+                writer.write(out, MetricSnapshots.of(family));
+                continue;
+            }
+            TreeMap<Labels, byte[]> familyLines = lines.get(hpaFamily);
+            if (familyLines.isEmpty()) {
+                continue;
+            }
+            out.write(headers.get(hpaFamily));
+            for (byte[] line : familyLines.values()) {
+                out.write(line);
+            }
+        }
+    }
+
+    /** HPAs whose lines are held, for tests. */
+    synchronized int size() {
+        return rendered.size();
+    }
+
+    private void update(List<HpaSeries> series) throws IOException {
+        Set<String> seen = new HashSet<>(series.size() * 2);
+        List<HpaSeries> changed = new ArrayList<>();
+        for (HpaSeries hpa : series) {
+            seen.add(hpa.key());
+            HpaSeries previous = rendered.get(hpa.key());
+            if (hpa.equals(previous)) {
+                continue;
+            }
+            if (previous != null) {
+                forget(previous);
+            }
+            changed.add(hpa);
+        }
+        rendered.values().removeIf(hpa -> {
+            if (seen.contains(hpa.key())) {
+                return false;
+            }
+            forget(hpa);
+            return true;
+        });
+        if (!changed.isEmpty()) {
+            render(changed);
+        }
+        changed.forEach(hpa -> rendered.put(hpa.key(), hpa));
+    }
+
+    private void forget(HpaSeries hpa) {
+        for (HpaSeries.Point point : hpa.points()) {
+            lines.get(point.family()).remove(point.labels());
+        }
+    }
+
+    /**
+     * Has the writer render these HPAs, in one call since many change together at a window boundary, and files each
+     * sample line under its family and labels. The writer writes each non-empty family as its header lines (starting
+     * with {@code #}) then one line per data point in the snapshot's order; label values and help texts have their
+     * newlines escaped, so every {@code \n} ends a line.
+     */
+    private void render(List<HpaSeries> hpas) throws IOException {
+        MetricSnapshots snapshots = HpaSeries.snapshots(hpas);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024 * hpas.size());
+        writer.write(buffer, snapshots);
+        byte[] text = buffer.toByteArray();
+        int position = 0;
+        for (MetricSnapshot snapshot : snapshots) {
+            if (snapshot.getDataPoints().isEmpty()) {
+                continue;
+            }
+            HpaFamily family = familiesByName.get(snapshot.getMetadata().getName());
+            int headerStart = position;
+            while (position < text.length && text[position] == COMMENT) {
+                position = endOfLine(text, position);
+            }
+            if (!headers.containsKey(family)) {
+                headers.put(family, Arrays.copyOfRange(text, headerStart, position));
+            }
+            for (DataPointSnapshot point : snapshot.getDataPoints()) {
+                if (position >= text.length || text[position] == COMMENT) {
+                    throw unexpected(text);
+                }
+                int end = endOfLine(text, position);
+                lines.get(family).put(point.getLabels(), Arrays.copyOfRange(text, position, end));
+                position = end;
+            }
+        }
+        if (position != text.length) {
+            throw unexpected(text);
+        }
+    }
+
+    private static int endOfLine(byte[] text, int from) {
+        for (int i = from; i < text.length; i++) {
+            if (text[i] == NEWLINE) {
+                return i + 1;
+            }
+        }
+        throw unexpected(text);
+    }
+
+    /** The writer's output did not have the shape this class relies on: a client_java change to look at. */
+    private static IllegalStateException unexpected(byte[] text) {
+        String start = new String(text, 0, Math.min(text.length, 2000), StandardCharsets.UTF_8);
+        return new IllegalStateException("client_java rendered the per-HPA series in a shape the line cache does not"
+                + " know (per family: its header, then one line per data point); the output starts with: " + start);
+    }
+}

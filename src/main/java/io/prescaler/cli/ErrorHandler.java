@@ -1,5 +1,6 @@
 package io.prescaler.cli;
 
+import io.prescaler.failure.PrescalerException;
 import picocli.CommandLine;
 
 /**
@@ -17,6 +18,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             e.printStackTrace(commandLine.getErr());
         }
         commandLine.getErr().flush();
+        if (e instanceof PrescalerException known) {
+            return known.exitCode();
+        }
         if (e instanceof IllegalArgumentException) {
             return CommandLine.ExitCode.USAGE;
         }

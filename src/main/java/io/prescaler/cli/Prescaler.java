@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             MutateCommand.class,
             EventsCommand.class,
             PlanCommand.class,
+            ReplayCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -170,7 +170,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
             throw new InvalidInputException(
                     "the replay spans " + Duration.between(start, end).toDays() + " days, more than "
-                            + MAX_SPAN.toDays() + ": replay a part with --from and --to");
+                            + MAX_SPAN.toDays() + " days: replay a part with --from and --to");
         }
 
         boolean bad = false;

@@ -208,7 +208,7 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayAssumptions assumptions =
                 new ReplayAssumptions(podStartup, pipelineDelay, kubernetesVersion.toleranceTest());
         ReplayReport report = ReplayReport.of(replayed, chosen, demand, assumptions, start, end);
-        out.print(json ? ReplayJson.render(report) : ReplayTable.render(report));
+        out.print(json ? ReplayJson.render(report) : ReplayTable.render(report, shared.zone()));
         if (svg != null) {
             Files.writeString(svg, ReplayChart.render(report, demand, shared.zone()), StandardCharsets.UTF_8);
             err.println("replay: SVG chart written to " + svg);

@@ -122,7 +122,7 @@ public final class ReplayChart {
                 color,
                 x + 25,
                 escape(text)));
-        return x + 35 + 7 * text.length();
+        return x + 45 + 7 * text.length();
     }
 
     private static void axes(StringBuilder svg, long from, long to, double yStep, double yTop, ZoneId zone) {

@@ -37,7 +37,7 @@ public final class DemandExamples {
      * the programme starts at 21:00 and demand goes x5 in two minutes (20:58 to 21:00), holds until 22:45 and
      * decays until 23:30. Noise: 3 %.
      */
-    static String primeTimeEvening() {
+    public static String primeTimeEvening() {
         Random noise = new Random(20260530L);
         OffsetDateTime start = OffsetDateTime.of(2026, 5, 30, 18, 0, 0, 0, PARIS_SUMMER);
         StringBuilder csv = new StringBuilder("time,demand\n");
@@ -54,7 +54,7 @@ public final class DemandExamples {
      * {@code days} days from Monday 25 May 2026, one row a minute: a daily pattern (3 replicas at night, 8 by day,
      * 12 in the evening) and Saturday's football final at 21:00, x5 in two minutes, until 22:50. Noise: 5 %.
      */
-    static String weeklyFootball(int days) {
+    public static String weeklyFootball(int days) {
         Random noise = new Random(20260525L);
         OffsetDateTime start = OffsetDateTime.of(2026, 5, 25, 0, 0, 0, 0, PARIS_SUMMER);
         StringBuilder csv = new StringBuilder("time,demand\n");

@@ -44,8 +44,7 @@ class InstallNamespaceTest {
         RenderedInstall install = RenderedInstall.of(variant);
         List<String> left = new ArrayList<>();
         for (JsonNode document : install.documents()) {
-            String object = document.path("kind").asText() + " "
-                    + document.path("metadata").path("name").asText();
+            String object = StrictManifestReader.describe(document);
             collectShipped(object, "", document, left);
         }
 

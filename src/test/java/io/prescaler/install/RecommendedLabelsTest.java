@@ -44,8 +44,7 @@ class RecommendedLabelsTest {
     void everyObjectAndPodTemplateCarriesTheRecommendedLabels(InstallVariant variant) {
         List<Executable> checks = new ArrayList<>();
         for (JsonNode document : RenderedInstall.of(variant).documents()) {
-            String object = document.path("kind").asText() + " "
-                    + document.path("metadata").path("name").asText();
+            String object = StrictManifestReader.describe(document);
             checks.add(() -> assertHasRecommendedLabels(object, document.at("/metadata/labels")));
             for (String pointer : TEMPLATES.getOrDefault(document.path("kind").asText(), List.of())) {
                 checks.add(() -> assertHasRecommendedLabels(object + " " + pointer, document.at(pointer)));
@@ -60,8 +59,7 @@ class RecommendedLabelsTest {
         List<Executable> checks = new ArrayList<>();
         for (JsonNode document : RenderedInstall.of(variant).documents()) {
             JsonNode labels = document.at("/metadata/labels");
-            String object = document.path("kind").asText() + " "
-                    + document.path("metadata").path("name").asText();
+            String object = StrictManifestReader.describe(document);
             checks.add(() -> assertEquals(
                     Repository.releaseVersion(),
                     labels.path("app.kubernetes.io/version").asText(),
@@ -81,8 +79,7 @@ class RecommendedLabelsTest {
     void selectorsMatchOnlyTheStableNameLabel(InstallVariant variant) {
         List<Executable> checks = new ArrayList<>();
         for (JsonNode document : RenderedInstall.of(variant).documents()) {
-            String object = document.path("kind").asText() + " "
-                    + document.path("metadata").path("name").asText();
+            String object = StrictManifestReader.describe(document);
             for (JsonNode selector : document.findValues("matchLabels")) {
                 selector.fieldNames()
                         .forEachRemaining(key -> checks.add(() -> assertTrue(

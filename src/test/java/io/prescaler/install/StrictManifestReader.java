@@ -106,6 +106,12 @@ final class StrictManifestReader {
                 + document.path("kind").asText();
     }
 
+    /** "Kind name", how a test names a document in its messages. */
+    static String describe(JsonNode document) {
+        return document.path("kind").asText() + " "
+                + document.path("metadata").path("name").asText();
+    }
+
     static boolean knows(JsonNode document) {
         return MODELS.containsKey(typeKey(document));
     }

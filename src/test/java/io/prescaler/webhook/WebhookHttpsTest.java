@@ -428,7 +428,7 @@ class WebhookHttpsTest {
     /** The keys the install guide's uninstall block removes, with its shell variable expanded; one command, no loop. */
     private static List<String> readmeUninstallKeys() throws IOException {
         String readme = Files.readString(Path.of("docs/install.md"));
-        String section = readme.substring(readme.indexOf("### Uninstall"));
+        String section = readme.substring(readme.indexOf("## Uninstall"));
         String block = section.substring(
                         section.indexOf("```sh") + 5, section.indexOf("```", section.indexOf("```sh") + 5))
                 .replace("\\\n", " ");

@@ -260,7 +260,7 @@ class WebhookHttpsTest {
         assertTrue(response.path("status").path("message").asText().contains(fragment));
     }
 
-    /** The README's uninstall step must pass the webhook: every key removed in one update per HPA. */
+    /** The install guide's uninstall step must pass the webhook: every key removed in one update per HPA. */
     @Test
     void theReadmesUninstallCommandRemovesEveryKeyInOneAdmittedUpdate() throws Exception {
         List<String> removed = readmeUninstallKeys();
@@ -425,10 +425,10 @@ class WebhookHttpsTest {
         return warnings;
     }
 
-    /** The keys the README's uninstall block removes, with its shell variable expanded; one command, no loop. */
+    /** The keys the install guide's uninstall block removes, with its shell variable expanded; one command, no loop. */
     private static List<String> readmeUninstallKeys() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        String section = readme.substring(readme.indexOf("### Uninstall"));
+        String readme = Files.readString(Path.of("docs/install.md"));
+        String section = readme.substring(readme.indexOf("## Uninstall"));
         String block = section.substring(
                         section.indexOf("```sh") + 5, section.indexOf("```", section.indexOf("```sh") + 5))
                 .replace("\\\n", " ");

@@ -135,14 +135,6 @@ class AdmissionReviewerTest {
         return Rfc6902.apply(response.patch().toJson(), object);
     }
 
-    private static String operations(JsonPatch patch) {
-        return patch.isEmpty()
-                ? "-"
-                : patch.operations().stream()
-                        .map(op -> op.op() + " " + op.path())
-                        .collect(Collectors.joining(", "));
-    }
-
     @Test
     void theTableNamesEveryFixture() {
         Set<String> tabled = outcomes().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
@@ -158,7 +150,7 @@ class AdmissionReviewerTest {
         JsonNode object = review.path("request").path("object");
 
         assertEquals(outcome, response.allowed() ? (response.isPatched() ? "PATCHED" : "UNCHANGED") : "DENIED");
-        assertEquals(operations, operations(response.patch()));
+        assertEquals(operations, ReviewFixtures.operations(response.patch()));
         JsonNode after = patched(object, response);
         assertEquals(metricsAfter, summary(after.path("spec").path("metrics")));
         if (response.allowed()) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescaler.schedule.MetricEncoding;
-import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -58,14 +57,6 @@ class MetricBlockPlannerTest {
                 : PrescalingMetricBlock.of(MetricEncoding.LEGACY, "", name);
     }
 
-    private static String operations(JsonPatch patch) {
-        return patch.isEmpty()
-                ? "-"
-                : patch.operations().stream()
-                        .map(op -> op.op() + " " + op.path())
-                        .collect(Collectors.joining(", "));
-    }
-
     /** spec.metrics after the patch, applied by the independent RFC 6902 applier. */
     private static String after(ObjectNode spec, JsonPatch patch) {
         JsonNode hpa = JSON.objectNode().set("spec", spec);
@@ -104,7 +95,7 @@ class MetricBlockPlannerTest {
         MetricBlockPlanner.Plan plan =
                 MetricBlockPlanner.ensure(spec, mode, PrescalingMetricBlock.of(mode, "web", "web-deploy"));
 
-        assertEquals(patch, operations(plan.patch()));
+        assertEquals(patch, ReviewFixtures.operations(plan.patch()));
         assertEquals(metricsAfter, after(spec, plan.patch()));
         assertEquals(keptHandWritten, plan.keptHandWrittenLegacy());
     }
@@ -141,7 +132,7 @@ class MetricBlockPlannerTest {
 
         MetricBlockPlanner.Plan plan = MetricBlockPlanner.removeAll(spec, mode);
 
-        assertEquals(patch, operations(plan.patch()));
+        assertEquals(patch, ReviewFixtures.operations(plan.patch()));
         assertEquals(metricsAfter, after(spec, plan.patch()));
         assertEquals(keptHandWritten, plan.keptHandWrittenLegacy());
     }
@@ -167,7 +158,7 @@ class MetricBlockPlannerTest {
 
         JsonPatch stale = MetricBlockPlanner.removeStale(spec, mode, "web", "web-deploy");
 
-        assertEquals(patch, operations(stale));
+        assertEquals(patch, ReviewFixtures.operations(stale));
         assertEquals(metricsAfter, after(spec, stale));
     }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The AdmissionReview fixtures under {@code src/test/resources/io/prescaler/webhook}, shaped as the kube-apiserver
@@ -100,6 +101,15 @@ final class ReviewFixtures {
             }
         }
         return String.join(" ", parts);
+    }
+
+    /** A patch's operations as "op path" (the values are checked through the metrics they leave), "-" for none. */
+    static String operations(JsonPatch patch) {
+        return patch.isEmpty()
+                ? "-"
+                : patch.operations().stream()
+                        .map(op -> op.op() + " " + op.path())
+                        .collect(Collectors.joining(", "));
     }
 
     /** The parser's own message for the object's (invalid) annotations: the webhook must say exactly this. */

@@ -3,6 +3,7 @@ package io.prescaler.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.prescaler.kube.EventsYaml;
 import io.prescaler.kube.HpaBehaviors;
 import io.prescaler.kube.HpaFacts;
@@ -34,23 +35,21 @@ final class PlanInputs {
             "examples/hpa-replay-api-night.yaml",
             "examples/hpa-service-6play-images.yaml");
 
+    private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
+
     private PlanInputs() {}
 
+    /** One planned HPA per file: each file holds one valid, prescaled autoscaling/v2 HPA. */
     static List<DayPlanner.Planned> planned(List<String> files) {
         AnnotationParser parser = new AnnotationParser(AnnotationKeys.DEFAULT, PARIS);
         List<DayPlanner.Planned> planned = new ArrayList<>();
         for (String file : files) {
-            for (HorizontalPodAutoscaler hpa : HpaManifests.read(read(file), file)) {
-                HpaFacts facts = HpaFacts.of(hpa);
-                AnnotationReading reading =
-                        parser.read(DayPlanner.withoutEventKeys(facts.annotations(), parser.keys()));
-                Integer min = hpa.getSpec().getMinReplicas();
-                planned.add(new DayPlanner.Planned(
-                        facts,
-                        ((AnnotationReading.Valid) reading).spec(),
-                        min == null ? 1 : min,
-                        HpaBehaviors.read(hpa)));
-            }
+            HorizontalPodAutoscaler hpa = KUBERNETES.unmarshal(read(file), HorizontalPodAutoscaler.class);
+            HpaFacts facts = HpaFacts.of(hpa);
+            AnnotationReading reading = parser.read(DayPlanner.withoutEventKeys(facts.annotations(), parser.keys()));
+            Integer min = hpa.getSpec().getMinReplicas();
+            planned.add(new DayPlanner.Planned(
+                    facts, ((AnnotationReading.Valid) reading).spec(), min == null ? 1 : min, HpaBehaviors.read(hpa)));
         }
         return planned;
     }

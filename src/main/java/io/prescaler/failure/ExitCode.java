@@ -1,7 +1,7 @@
 package io.prescaler.failure;
 
 /**
- * The exit codes of every command, documented in the README: 0 done, 1 the work failed (bad input data, the
+ * The exit codes of every command, documented in docs/commands.md: 0 done, 1 the work failed (bad input data, the
  * cluster unreachable or refusing, some items not processed), 2 the command line itself was wrong.
  */
 public final class ExitCode {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The Kubernetes HPA controller's decision for one HPA, with the memory it keeps between syncs (the recommendation
  * list and, with behavior, the scale events). Mirrors {@code reconcileAutoscaler}, {@code computeReplicasForMetrics},
- * {@code normalizeDesiredReplicas[WithBehaviors]} of {@code pkg/controller/podautoscaler} (see HPA-MODEL.md), with
+ * {@code normalizeDesiredReplicas[WithBehaviors]} of {@code pkg/controller/podautoscaler} (see docs/hpa-model.md), with
  * time in whole seconds. Not thread-safe: one instance per simulated HPA.
  */
 public final class HpaControllerModel {

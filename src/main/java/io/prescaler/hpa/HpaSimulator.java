@@ -10,7 +10,7 @@ import java.util.List;
  * pipeline delay D.
  *
  * <p>Usage: {@code HpaSimulator.run(settings, 25, 0, 1800)} returns every sync from second 0 to 1800. Times are
- * whatever the caller's metric sources mean by them; the benchmarks and HPA-MODEL.md put the window start at 0.
+ * whatever the caller's metric sources mean by them; the benchmarks and docs/hpa-model.md put the window start at 0.
  */
 public final class HpaSimulator {
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * HPA-MODEL.md §6's scale-up case: an HPA at {@code current} replicas, held there by traffic (which keeps proposing
+ * docs/hpa-model.md §6's scale-up case: an HPA at {@code current} replicas, held there by traffic (which keeps proposing
  * {@code current}), whose window opens at second 0 asking for {@code minimum}; minReplicas 1, maxReplicas 1000.
  *
  * @param view which replica count the exporter reads
@@ -24,7 +24,7 @@ public record PrescaleScenario(
 
     public static final int MAX_REPLICAS = 1000;
 
-    /** HPA-MODEL.md's horizon for "never". */
+    /** docs/hpa-model.md's horizon for "never". */
     public static final Duration HORIZON = Duration.ofMinutes(30);
 
     /** The HPA runs in steady state this long before the window opens. */
@@ -124,7 +124,7 @@ public record PrescaleScenario(
             return Math.max(0, highest - minimum);
         }
 
-        /** HPA-MODEL.md's cell notation: "45 s / +0", or "never (25)". */
+        /** docs/hpa-model.md's cell notation: "45 s / +0", or "never (25)". */
         public String cell() {
             return reachedAfter.isPresent()
                     ? reachedAfter.getAsLong() + " s / +" + overshoot()

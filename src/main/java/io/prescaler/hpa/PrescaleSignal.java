@@ -52,7 +52,7 @@ public enum PrescaleSignal {
 
     /** Which replica count the exporter reads. */
     public enum ExporterView {
-        /** The Deployment's spec.replicas (HPA-MODEL.md §6's default assumption). */
+        /** The Deployment's spec.replicas (docs/hpa-model.md §6's default assumption). */
         DEPLOYMENT_SPEC,
         /** The HPA's status.currentReplicas, one sync behind: what Prescaler's exporter and Bedrock's read. */
         HPA_STATUS;

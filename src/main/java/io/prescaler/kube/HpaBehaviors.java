@@ -18,7 +18,7 @@ import java.util.OptionalInt;
  * Reads {@code spec.behavior} of an autoscaling/v2 HPA into the HPA model's {@link Behavior}, with the API server's
  * defaults ({@code pkg/apis/autoscaling/v2/defaults.go}): a rules block that is absent takes the default rules, and
  * each field a present block leaves out takes the default field. An absent {@code behavior} stays absent, because
- * the controller then takes its legacy path (HPA-MODEL.md §4).
+ * the controller then takes its legacy path (docs/hpa-model.md §4).
  */
 public final class HpaBehaviors {
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The Kubernetes minor version whose HPA controller the plan models. Only the tolerance test depends on it: the
- * comparison changed in 1.33 (HPA-MODEL.md §2), which stops Bedrock's 11/10 encoding from scaling at all.
+ * comparison changed in 1.33 (docs/hpa-model.md §2), which stops Bedrock's 11/10 encoding from scaling at all.
  */
 public record KubernetesVersion(int major, int minor) {
 

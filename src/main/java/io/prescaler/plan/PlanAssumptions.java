@@ -9,7 +9,7 @@ import java.util.OptionalInt;
  *
  * @param kubernetesVersion whose HPA controller is modelled (the tolerance test changed in 1.33)
  * @param pipelineDelay D: the metric value an HPA reads was computed this long before its sync (scrape interval,
- *     adapter query, HPA sync; HPA-MODEL.md §5)
+ *     adapter query, HPA sync; docs/hpa-model.md §5)
  * @param initialReplicas the replicas every Deployment runs when the simulation starts; empty means each HPA's
  *     status.currentReplicas when it has one, else its minReplicas
  */

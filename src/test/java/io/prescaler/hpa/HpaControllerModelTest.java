@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Single syncs worked out by hand from the Kubernetes algorithm (HPA-MODEL.md §1-§4). */
+/** Single syncs worked out by hand from the Kubernetes algorithm (docs/hpa-model.md §1-§4). */
 class HpaControllerModelTest {
 
     private static HpaMetric.External value10() {

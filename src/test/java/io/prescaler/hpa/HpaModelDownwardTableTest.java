@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * HPA-MODEL.md §6's downward table. Traffic needs 20 replicas from second 0; W = 40; legacy path (behavior nil)
+ * docs/hpa-model.md §6's downward table. Traffic needs 20 replicas from second 0; W = 40; legacy path (behavior nil)
  * times as in the table, behavior defaults 15 s shorter. Case A: the window ends at 0 with spec 40. B: the window
  * stays open, spec 60 held by traffic. C: as B with spec 43 (less than 10 % above W). D: as B, window ends at 600.
  */

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
-/** Reproduces HPA-MODEL.md §6's scale-up table cell by cell, the file being the table. */
+/** Reproduces docs/hpa-model.md §6's scale-up table cell by cell, the file being the table. */
 class HpaModelTableTest {
 
     private static final int[][] CASES = {{2, 40}, {10, 11}, {25, 27}, {25, 55}, {25, 125}, {100, 300}};

@@ -93,7 +93,7 @@ class CertificatesTest {
 
     /** A user who pastes the documented in-cluster {@code certs} command must patch the install's configuration. */
     @ParameterizedTest
-    @CsvSource({"README.md", "certs/README.md"})
+    @CsvSource({"docs/commands.md", "certs/README.md"})
     void theDocumentedCertsCommandNamesTheInstallsSecretServiceAndWebhookConfiguration(String document)
             throws IOException {
         RenderedInstall install = RenderedInstall.of(InstallVariant.DEFAULT);

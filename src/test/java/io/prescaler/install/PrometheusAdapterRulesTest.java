@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The prometheus-adapter rules serve both metric names, namespaced, and never sum duplicate series (HPA-MODEL §5).
+ * The prometheus-adapter rules serve both metric names, namespaced, and never sum duplicate series (docs/hpa-model.md §5).
  */
 class PrometheusAdapterRulesTest {
 

@@ -156,7 +156,7 @@ class DayPlannerTest {
     }
 
     /**
-     * Worked by hand from HPA-MODEL.md: the sync at 19:30 + D is the first to read the window's 25 (published as 25
+     * Worked by hand from docs/hpa-model.md: the sync at 19:30 + D is the first to read the window's 25 (published as 25
      * from 4 replicas); without behavior the HPA goes up at most max(2 x current, 4) per 15 s sync: 4 -> 8 -> 16 ->
      * 25. At 23:30 + D it reads 0, and the 5-minute stabilization holds 25 until 23:35 + D.
      */

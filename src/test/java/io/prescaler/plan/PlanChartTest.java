@@ -20,8 +20,7 @@ import org.w3c.dom.NodeList;
 /** The chart of a day's plan: its layout (computed boxes) and what the SVG says. */
 class PlanChartTest {
 
-    private static final DayPlan README_DAY =
-            PlanInputs.plan("2026-05-30", "examples/events.yaml", PlanInputs.EXAMPLES);
+    private static final DayPlan FINAL_DAY = PlanInputs.plan("2026-05-30", "examples/events.yaml", PlanInputs.EXAMPLES);
     private static final DayPlan CROWDED_DAY = PlanInputs.plan(
             "2026-05-30",
             PlanInputs.FIXTURES + "events-crowded.yaml",
@@ -47,8 +46,8 @@ class PlanChartTest {
     }
 
     @Test
-    void labelsEveryEventSpanOfTheReadmeDay_insideThePlot_withoutOverlap_andUncrossedByTheLines() {
-        for (ChartPanel panel : PlanChart.layout(README_DAY)) {
+    void labelsEveryEventSpanOfTheFinalsDay_insideThePlot_withoutOverlap_andUncrossedByTheLines() {
+        for (ChartPanel panel : PlanChart.layout(FINAL_DAY)) {
             List<Optional<ChartBox>> boxes =
                     panel.events().stream().map(ChartPanel.EventSpan::labelBox).toList();
 
@@ -102,7 +101,7 @@ class PlanChartTest {
             6play/service-6play-images   | 0 20 40 60 80 100
             """)
     void drawsRoundValueTicks(String hpa, String ticks) {
-        ChartPanel panel = PlanChart.layout(README_DAY).stream()
+        ChartPanel panel = PlanChart.layout(FINAL_DAY).stream()
                 .filter(p -> p.hpa().hpa().key().equals(hpa))
                 .findFirst()
                 .orElseThrow();
@@ -116,7 +115,7 @@ class PlanChartTest {
 
     @Test
     void writesTheTicksTheLabelsTheLegendAndBothLinesOfEveryPanel() throws Exception {
-        Document svg = svg(README_DAY);
+        Document svg = svg(FINAL_DAY);
 
         List<String> texts = texts(svg);
         assertEquals(

@@ -327,10 +327,10 @@ class AdmissionReviewerTest {
         assertEquals(AdmissionResponse.allowed(response.uid()), response);
     }
 
-    /** The README's uninstall step must pass the webhook: every key removed in one update per HPA. */
+    /** The install guide's uninstall step must pass the webhook: every key removed in one update per HPA. */
     @Test
-    void theReadmesUninstallCommandRemovesEveryKeyInOneAdmittedUpdate() throws IOException {
-        List<String> removed = readmeUninstallKeys();
+    void theInstallGuidesUninstallCommandRemovesEveryKeyInOneAdmittedUpdate() throws IOException {
+        List<String> removed = uninstallKeys();
         List<String> every = new ArrayList<>(AnnotationKeys.DEFAULT.userKeys());
         every.addAll(AnnotationKeys.DEFAULT.eventKeys());
         assertEquals(Set.copyOf(every), Set.copyOf(removed), "the uninstall command removes every key");
@@ -402,10 +402,10 @@ class AdmissionReviewerTest {
         ((ObjectNode) root.at(pointer.substring(0, slash))).set(pointer.substring(slash + 1), value);
     }
 
-    /** The keys the README's uninstall block removes, with its shell variable expanded; one command, no loop. */
-    private static List<String> readmeUninstallKeys() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        String section = readme.substring(readme.indexOf("### Uninstall"));
+    /** The keys the install guide's uninstall block removes, with its shell variable expanded; one command, no loop. */
+    private static List<String> uninstallKeys() throws IOException {
+        String guide = Files.readString(Path.of("docs/install.md"));
+        String section = guide.substring(guide.indexOf("## Uninstall"));
         String block = section.substring(
                         section.indexOf("```sh") + 5, section.indexOf("```", section.indexOf("```sh") + 5))
                 .replace("\\\n", " ");

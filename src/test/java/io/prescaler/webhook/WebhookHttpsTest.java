@@ -46,7 +46,7 @@ class WebhookHttpsTest {
 
     static WebhookServer direct;
     static WebhookServer legacy;
-    static HttpClient client;
+    static SSLContext trust;
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,7 +54,7 @@ class WebhookHttpsTest {
         certificates.writeTo(certDir);
         direct = WebhookHarness.start(certDir, MetricEncoding.DIRECT, Duration.ofSeconds(10));
         legacy = WebhookHarness.start(certDir, MetricEncoding.LEGACY, Duration.ofSeconds(10));
-        client = WebhookHarness.client(WebhookHarness.trusting(certificates.ca()));
+        trust = WebhookHarness.trusting(certificates.ca());
     }
 
     @AfterAll
@@ -159,7 +159,7 @@ class WebhookHttpsTest {
     @MethodSource("samples")
     void answersTheOperatorSamples(Path sample) throws Exception {
         JsonNode review = WebhookHarness.json(Files.readString(sample));
-        HttpResponse<String> answer = WebhookHarness.post(client, direct.port(), Files.readAllBytes(sample));
+        HttpResponse<String> answer = WebhookHarness.post(client(), direct.port(), Files.readAllBytes(sample));
         assertEquals(200, answer.statusCode());
         JsonNode response = WebhookHarness.json(answer.body()).path("response");
         assertEquals(
@@ -175,7 +175,7 @@ class WebhookHttpsTest {
     void answersHostileBodiesWithAWellFormedReview(String name) throws Exception {
         byte[] body =
                 Files.readAllBytes(ReviewFixtures.DIRECTORY.resolve("hostile").resolve(name));
-        HttpResponse<String> answer = WebhookHarness.post(client, direct.port(), body);
+        HttpResponse<String> answer = WebhookHarness.post(client(), direct.port(), body);
 
         assertNotEquals(500, answer.statusCode());
         AdmissionHandlerTest.assertWellFormed(body, answer.statusCode(), WebhookHarness.json(answer.body()));
@@ -185,7 +185,7 @@ class WebhookHttpsTest {
     void rejectsBodiesOverThreeMebibytes_declaredOrStreamed() throws Exception {
         byte[] big = new byte[3 * 1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) ' ');
-        HttpResponse<String> declared = WebhookHarness.post(client, direct.port(), big);
+        HttpResponse<String> declared = WebhookHarness.post(client(), direct.port(), big);
         assertEquals(413, declared.statusCode());
         assertTrue(WebhookHarness.json(declared.body())
                 .path("response")
@@ -194,16 +194,18 @@ class WebhookHttpsTest {
                 .asText()
                 .contains("larger than"));
 
-        HttpResponse<String> streamed = client.send(
-                HttpRequest.newBuilder(URI.create("https://localhost:" + direct.port() + "/mutate"))
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> streamed = client().send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + direct.port() + "/mutate"))
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new java.io.ByteArrayInputStream(big)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(413, streamed.statusCode());
 
         byte[] justUnder = new byte[3 * 1024 * 1024 - 10];
         java.util.Arrays.fill(justUnder, (byte) ' ');
-        assertEquals(400, WebhookHarness.post(client, direct.port(), justUnder).statusCode());
+        assertEquals(
+                400, WebhookHarness.post(client(), direct.port(), justUnder).statusCode());
     }
 
     @Test
@@ -233,15 +235,23 @@ class WebhookHttpsTest {
     @Test
     void servesHealthAndReadiness() throws Exception {
         for (String path : List.of("/healthz", "/readyz")) {
-            HttpResponse<String> answer = client.send(
-                    HttpRequest.newBuilder(URI.create("https://localhost:" + direct.port() + path))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = client().send(
+                            HttpRequest.newBuilder(URI.create("https://localhost:" + direct.port() + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), path);
         }
     }
 
     // --- helpers
+
+    /**
+     * A client of its own for each request: the test server closes a connection idle for 1 s, and a pooled connection
+     * it is closing as the next request goes out would fail that request with no answer at all.
+     */
+    private static HttpClient client() {
+        return WebhookHarness.client(trust);
+    }
 
     private static List<String> warnings(JsonNode response) {
         List<String> warnings = new ArrayList<>();
@@ -258,7 +268,7 @@ class WebhookHttpsTest {
     static JsonNode admit(String fixture, JsonNode review) throws Exception {
         WebhookServer server = ReviewFixtures.encodingOf(fixture) == MetricEncoding.LEGACY ? legacy : direct;
         HttpResponse<String> answer =
-                WebhookHarness.post(client, server.port(), WebhookHarness.JSON.writeValueAsBytes(review));
+                WebhookHarness.post(client(), server.port(), WebhookHarness.JSON.writeValueAsBytes(review));
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode body = WebhookHarness.json(answer.body());
         assertEquals("admission.k8s.io/v1", body.path("apiVersion").asText());

@@ -45,19 +45,32 @@ class ManifestMutatorTest {
     }
 
     static Stream<Path> examples() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+        try (Stream<Path> files = Files.walk(Path.of("examples"))) {
             return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
         }
     }
 
-    /** Every example is already what the webhook would store: mutate gives it back byte for byte. */
+    /**
+     * Every file in examples/ comes out with every line kept, in order; the only lines added, if any, are one
+     * prescaling metric entry (examples/krm/hpa.yaml has none: that example is there to get it).
+     */
     @ParameterizedTest
     @MethodSource("examples")
-    void givesEveryExampleBackByteForByte(Path example) throws IOException {
+    void changesNoLineOfAnyExample_butAddsTheMissingMetricEntry(Path example) throws IOException {
         String text = Files.readString(example);
         ManifestMutator.Result result = mutate(example.toString(), text);
+
         assertEquals(List.of(), result.errors());
-        assertEquals(text, result.output());
+        List<String> added = addedLines(text, result.output());
+        if (!added.isEmpty()) {
+            assertEquals("- type: External", added.get(0).strip(), String.join("\n", added));
+            assertEquals("name: prescaling_min_replicas", added.get(3).strip(), String.join("\n", added));
+            assertEquals(10, added.size(), String.join("\n", added));
+            List<String> out = List.of(result.output().split("\n", -1));
+            int first = out.indexOf(added.get(0));
+            assertEquals(added, out.subList(first, first + added.size()), "the added lines are one block");
+        }
+        assertEquals(result.output(), mutate("again", result.output()).output(), "idempotent");
     }
 
     /**
@@ -242,5 +255,63 @@ class ManifestMutatorTest {
                 List.of("bad.yaml: document 2: line 3, column 20: while parsing a flow sequence, expected ',' or ']',"
                         + " but got }"),
                 result.errors());
+    }
+
+    /**
+     * The round trip kustomize performs with the function of examples/krm: a ResourceList (the kustomization's
+     * resources as items, the function config) in, a ResourceList out with the items mutated.
+     */
+    @Test
+    void answersTheResourceListKustomizeSendsTheExampleFunction() throws IOException {
+        String hpa = Files.readString(Path.of("examples/krm/hpa.yaml"));
+        String functionConfig = Files.readString(Path.of("examples/krm/prescaler-function.yaml"));
+        String resourceList = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n" + indentedItem(hpa)
+                + "functionConfig:\n" + indented(functionConfig);
+
+        ManifestMutator.Result result = mutator().mutate(new InputText("<stdin>", resourceList), true);
+
+        assertTrue(result.resourceList());
+        assertEquals(List.of(), result.errors());
+        JsonNode answer = YamlReader.read(result.output()).documents().get(0).tree();
+        assertEquals("ResourceList", answer.path("kind").asText());
+        assertEquals("config.kubernetes.io/v1", answer.path("apiVersion").asText());
+        JsonNode metrics = answer.at("/items/0/spec/metrics");
+        assertEquals("cpu", metrics.at("/0/resource/name").asText());
+        assertEquals(
+                "prescaling_min_replicas", metrics.at("/1/external/metric/name").asText());
+        assertEquals(
+                "storefront",
+                metrics.at("/1/external/metric/selector/matchLabels/hpa").asText());
+        assertEquals("PrescalerMutate", answer.at("/functionConfig/kind").asText(), "the function config is kept");
+        assertTrue(answer.path("results").isMissingNode(), "no problem, no results");
+    }
+
+    private static String indentedItem(String yaml) {
+        String body = indented(yaml.lines().filter(l -> !l.startsWith("#")).reduce("", (a, l) -> a + l + "\n"));
+        return "- " + body.substring(2);
+    }
+
+    private static String indented(String yaml) {
+        return yaml.lines().map(l -> "  " + l + "\n").reduce("", String::concat);
+    }
+
+    @Test
+    void answersAResourceListWhoseItemsAreNotAList_withAnErrorResult() {
+        ManifestMutator.Result result = mutator()
+                .mutate(
+                        new InputText("<stdin>", "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: 5\n"),
+                        true);
+
+        assertTrue(result.resourceList());
+        assertEquals(
+                List.of("<stdin>: items is number, not a list of objects: a ResourceList's items are the objects to"
+                        + " transform"),
+                result.errors());
+        JsonNode answer = YamlReader.read(result.output()).documents().get(0).tree();
+        assertEquals("ResourceList", answer.path("kind").asText());
+        assertEquals("error", answer.at("/results/0/severity").asText());
+        assertEquals(
+                "items is number, not a list of objects: a ResourceList's items are the objects to transform",
+                answer.at("/results/0/message").asText());
     }
 }

@@ -3,12 +3,14 @@ package io.prescaler.cli;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.prescaler.kube.EventsYaml;
+import io.prescaler.failure.InvalidInputException;
+import io.prescaler.input.EventsYaml;
+import io.prescaler.input.HpaManifests;
+import io.prescaler.input.InputReader;
 import io.prescaler.kube.HpaBehaviors;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.plan.DayPlan;
 import io.prescaler.plan.DayPlanner;
-import io.prescaler.plan.HpaManifests;
 import io.prescaler.plan.KubernetesVersion;
 import io.prescaler.plan.PlanAssumptions;
 import io.prescaler.plan.PlanChart;
@@ -130,7 +132,10 @@ final class PlanCommand implements Callable<Integer> {
         ZoneId zone = shared.zone();
         LocalDate day = date != null ? date : LocalDate.now(Clock.system(zone));
         List<HorizontalPodAutoscaler> hpas = new ArrayList<>();
-        String eventsText = events == null ? null : Files.readString(events, StandardCharsets.UTF_8);
+        boolean bad = false;
+        InputReader inputs = new InputReader(System.in);
+        String eventsText =
+                events == null ? null : inputs.read(events.toString()).text();
         String eventsSource = events == null ? "events" : events.toString();
         if (files.isEmpty()) {
             try (KubernetesClient client = kubernetes.client()) {
@@ -159,10 +164,17 @@ final class PlanCommand implements Callable<Integer> {
             }
         } else {
             for (String file : files) {
-                String text = file.equals("-")
-                        ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                        : Files.readString(Path.of(file), StandardCharsets.UTF_8);
-                hpas.addAll(HpaManifests.read(text, file));
+                // One unreadable file or bad HPA is reported and the rest still planned, as the other commands do.
+                try {
+                    HpaManifests.Reading reading = HpaManifests.read(inputs.read(file), shared.keys());
+                    reading.notes().forEach(note -> err.println("plan: note: " + note));
+                    reading.errors().forEach(error -> err.println("plan: " + error));
+                    bad |= !reading.errors().isEmpty();
+                    hpas.addAll(reading.hpas());
+                } catch (InvalidInputException e) {
+                    err.println("plan: " + e.getMessage());
+                    bad = true;
+                }
             }
         }
 
@@ -170,7 +182,6 @@ final class PlanCommand implements Callable<Integer> {
                 kubernetesVersion,
                 pipelineDelay,
                 initialReplicas == null ? OptionalInt.empty() : OptionalInt.of(initialReplicas));
-        boolean bad = false;
         ParsedEvents parsed = EventsYaml.read(eventsText, zone);
         for (EventProblem problem : parsed.problems()) {
             err.println("plan: " + eventsSource + ": " + problem.message());

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.prescaler.kube.EventsYaml;
+import io.prescaler.input.EventsYaml;
 import io.prescaler.schedule.ActiveEvents;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationReading;

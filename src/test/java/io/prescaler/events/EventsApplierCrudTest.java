@@ -17,7 +17,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.prescaler.kube.EventsYaml;
+import io.prescaler.input.EventsYaml;
 import io.prescaler.schedule.AnnotationKeys;
 import java.io.IOException;
 import java.io.InputStream;

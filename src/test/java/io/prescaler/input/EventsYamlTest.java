@@ -1,4 +1,4 @@
-package io.prescaler.kube;
+package io.prescaler.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

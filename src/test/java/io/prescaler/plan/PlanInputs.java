@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.prescaler.kube.EventsYaml;
+import io.prescaler.input.EventsYaml;
 import io.prescaler.kube.HpaBehaviors;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.schedule.AnnotationKeys;

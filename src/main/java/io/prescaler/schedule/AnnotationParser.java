@@ -153,28 +153,37 @@ public final class AnnotationParser {
         if (rawMultiplier == null) {
             return Optional.empty();
         }
-        Optional<BigDecimal> factor = positiveDecimal(rawMultiplier);
-        if (factor.isEmpty()) {
+        Parsed<BigDecimal> factor = Multipliers.parse(rawMultiplier);
+        if (factor instanceof Parsed.Refused<BigDecimal> refused) {
             problems.add(new AnnotationProblem(
-                    keys.eventMultiplier(), rawMultiplier, "is not a number > 0 (for example \"3\" or \"1.5\")"));
+                    keys.eventMultiplier(), rawMultiplier, refused.why() + " (for example \"3\" or \"1.5\")"));
             return Optional.empty();
         }
         if (!endValid) {
             return Optional.empty();
         }
-        return Optional.of(new EventMultiplier(factor.get(), values.get(keys.eventName()), end));
+        return Optional.of(new EventMultiplier(factor.value().orElseThrow(), values.get(keys.eventName()), end));
     }
 
-    /** A decimal number > 0, as multipliers are written in annotations and in the events file. */
-    public static Optional<BigDecimal> positiveDecimal(String text) {
-        try {
-            BigDecimal value = new BigDecimal(text.trim());
-            if (value.signum() > 0 && value.compareTo(BigDecimal.valueOf(1_000_000)) <= 0) {
-                return Optional.of(value);
-            }
-        } catch (NumberFormatException e) {
-            // falls through to empty: the caller names the key and the value
+    /**
+     * Hints about keys under the prefix that are none of ours ({@code annotations.scaling.exporter.start}): each
+     * named with the closest key, since such a key is ignored and the window it was meant for never opens. Not a
+     * problem: the annotations are read without it, and the webhook, {@code mutate} and {@code plan} show these as
+     * warnings, in these words.
+     */
+    public List<String> hints(Map<String, String> annotations) {
+        if (annotations == null || annotations.isEmpty()) {
+            return List.of();
         }
-        return Optional.empty();
+        List<String> hints = new ArrayList<>();
+        for (String key : annotations.keySet()) {
+            if (key != null
+                    && key.startsWith(keys.prefix() + ".")
+                    && !keys.allKeys().contains(key)) {
+                hints.add(ClosestKey.hint(key, keys));
+            }
+        }
+        hints.sort(null);
+        return hints;
     }
 }

@@ -35,11 +35,11 @@ public record SpecialEvent(
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(zone, "zone");
         namespaces = Set.copyOf(namespaces);
-        if (multiplier.signum() <= 0) {
-            throw new IllegalArgumentException("a multiplier must be > 0");
+        if (!Multipliers.isWithinBounds(multiplier)) {
+            throw new IllegalArgumentException(Multipliers.FORM + ", not " + QuotedValue.of(multiplier.toString()));
         }
-        if (lead.isNegative()) {
-            throw new IllegalArgumentException("a lead must not be negative");
+        if (lead.isNegative() || lead.compareTo(EventBounds.LONGEST_LEAD) > 0) {
+            throw new IllegalArgumentException("a lead is from 0 to " + Durations.format(EventBounds.LONGEST_LEAD));
         }
     }
 

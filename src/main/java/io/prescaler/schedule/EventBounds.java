@@ -10,8 +10,11 @@ import java.time.LocalDateTime;
  */
 public final class EventBounds {
 
-    /** Capacity is made ready minutes or hours ahead; a week is generous, and bounds the time a plan looks ahead. */
-    public static final Duration LONGEST_LEAD = Duration.ofDays(7);
+    /**
+     * Capacity is made ready minutes or hours ahead; a day is generous, and bounds the time a plan looks ahead (a
+     * plan of an event firing every minute with the longest lead follows each firing of the lead's span).
+     */
+    public static final Duration LONGEST_LEAD = Duration.ofDays(1);
 
     /** The longest an event lasts, one-off (end - start) or each occurrence of a recurring one. */
     public static final Duration LONGEST_EVENT = Duration.ofDays(366);

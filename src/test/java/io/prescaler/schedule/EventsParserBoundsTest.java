@@ -32,9 +32,9 @@ class EventsParserBoundsTest {
             delimiter = '|',
             textBlock =
                     """
-            multiplier: 2, schedule: '0 20 * * 6', duration: 3h, lead: 999999999999d                | lead: "999999999999d" is longer than 7d (a lead is from 0 to 7d, for example 15m)
-            multiplier: 2, schedule: '0 20 * * 6', duration: 3h, lead: 9999999d                     | lead: "9999999d" is longer than 7d (a lead is from 0 to 7d, for example 15m)
-            multiplier: 2, schedule: '* * * * *', duration: 1m, lead: 3650d                          | lead: "3650d" is longer than 7d (a lead is from 0 to 7d, for example 15m)
+            multiplier: 2, schedule: '0 20 * * 6', duration: 3h, lead: 999999999999d                | lead: "999999999999d" is longer than 1d (a lead is from 0 to 1d, for example 15m)
+            multiplier: 2, schedule: '0 20 * * 6', duration: 3h, lead: 9999999d                     | lead: "9999999d" is longer than 1d (a lead is from 0 to 1d, for example 15m)
+            multiplier: 2, schedule: '* * * * *', duration: 1m, lead: 3650d                          | lead: "3650d" is longer than 1d (a lead is from 0 to 1d, for example 15m)
             multiplier: 2, schedule: '0 20 * * 6', duration: 99999999999999999999d                  | duration: "99999999999999999999d" is not a duration (for example 90s, 5m, 1h30m, 2d or PT5M)
             multiplier: 2, schedule: '0 20 * * 6', duration: 106751991167301d                       | duration: "106751991167301d" is not a duration (for example 90s, 5m, 1h30m, 2d or PT5M)
             multiplier: 2, schedule: '0 20 * * 6', duration: PT2562047788015215H                    | duration: "PT2562047788015215H" is longer than 366d (an event lasts at most 366d, for example 3h)
@@ -112,7 +112,7 @@ class EventsParserBoundsTest {
     void acceptsTheBoundsThemselves() {
         ParsedEvents parsed = EventsYaml.read(
                 """
-                - {name: longest, multiplier: 1000, schedule: '0 20 * * 6', duration: 366d, lead: 7d}
+                - {name: longest, multiplier: 1000, schedule: '0 20 * * 6', duration: 366d, lead: 1d}
                 - {name: smallest, multiplier: 0.01, start: 2000-01-01T00:00, end: 2000-12-31T00:00}
                 - {name: latest, multiplier: 2.000000, start: 2200-12-30T00:00, end: 2200-12-31T23:59}
                 """,

@@ -23,6 +23,9 @@ public final class AnnotationParser {
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d))?");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?\\d{1,9}");
 
+    /** The hints given at most for one object. */
+    static final int MAX_HINTS = 5;
+
     private final AnnotationKeys keys;
     private final ZoneId defaultZone;
 
@@ -175,15 +178,19 @@ public final class AnnotationParser {
         if (annotations == null || annotations.isEmpty()) {
             return List.of();
         }
+        List<String> unknown = annotations.keySet().stream()
+                .filter(key -> key != null
+                        && key.startsWith(keys.prefix() + ".")
+                        && !keys.allKeys().contains(key))
+                .sorted()
+                .toList();
+        // An object may carry thousands of keys: a few hints say it, and keep an admission's answer small.
         List<String> hints = new ArrayList<>();
-        for (String key : annotations.keySet()) {
-            if (key != null
-                    && key.startsWith(keys.prefix() + ".")
-                    && !keys.allKeys().contains(key)) {
-                hints.add(ClosestKey.hint(key, keys));
-            }
+        unknown.stream().limit(MAX_HINTS).forEach(key -> hints.add(ClosestKey.hint(key, keys)));
+        if (unknown.size() > MAX_HINTS) {
+            hints.add((unknown.size() - MAX_HINTS) + " more keys under " + keys.prefix()
+                    + " are not prescaling annotations and are ignored");
         }
-        hints.sort(null);
         return hints;
     }
 }

@@ -111,4 +111,21 @@ class AnnotationParserBoundsTest {
         assertTrue(parser.hints(ours).isEmpty());
         assertTrue(parser.hints(Map.of("annotations.scaling.exporterx", "1")).isEmpty());
     }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.SECONDS)
+    void givesAFewHintsForAnObjectWithThousandsOfUnknownKeys() {
+        Map<String, String> annotations = valid();
+        for (int i = 0; i < 8000; i++) {
+            annotations.put(P + "key-" + i + "-" + "x".repeat(20), "1");
+        }
+
+        List<String> hints = parser.hints(annotations);
+
+        assertEquals(AnnotationParser.MAX_HINTS + 1, hints.size());
+        assertEquals(
+                (8000 - AnnotationParser.MAX_HINTS) + " more keys under annotations.scaling.exporter are not"
+                        + " prescaling annotations and are ignored",
+                hints.get(AnnotationParser.MAX_HINTS));
+    }
 }

@@ -192,6 +192,8 @@ final class PlanCommand implements Callable<Integer> {
         for (HorizontalPodAutoscaler hpa : hpas) {
             HpaFacts facts = HpaFacts.of(hpa);
             AnnotationReading reading = parser.read(DayPlanner.withoutEventKeys(facts.annotations(), parser.keys()));
+            parser.hints(facts.annotations())
+                    .forEach(hint -> err.println("plan: " + facts.key() + ": warning: " + hint));
             if (reading instanceof AnnotationReading.Invalid invalid) {
                 err.println("plan: " + facts.key() + ": " + invalid.message());
                 bad = true;
@@ -220,6 +222,10 @@ final class PlanCommand implements Callable<Integer> {
             return 1;
         }
         DayPlan plan = new DayPlanner(parsed.calendar(), assumptions).plan(day, zone, step, planned);
+        for (String failure : plan.failures()) {
+            err.println("plan: " + failure);
+            bad = true;
+        }
         out.print(PlanTable.render(plan));
         if (svg != null) {
             Files.writeString(svg, PlanChart.render(plan), StandardCharsets.UTF_8);

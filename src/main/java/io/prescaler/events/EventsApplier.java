@@ -98,8 +98,19 @@ public final class EventsApplier {
         int unchanged = 0;
         int held = 0;
         List<Pending> pending = new ArrayList<>();
+        // An event that could not be evaluated, or an HPA that could not be decided, fails alone, named.
+        List<String> failures = new ArrayList<>(decisions.active().failures());
+        failures.forEach(failure -> LOG.error("{}", failure));
         for (HorizontalPodAutoscaler hpa : hpas) {
-            Decision decision = decisions.of(hpa);
+            Decision decision;
+            try {
+                decision = decisions.of(hpa);
+            } catch (RuntimeException e) {
+                String line = key(hpa) + ": could not decide its event annotations (" + e + "); left as it is";
+                LOG.error("{}", line);
+                failures.add(line);
+                continue;
+            }
             if (decision.held()) {
                 LOG.debug(
                         "{}: event {} kept as it is while its entry is invalid",
@@ -115,7 +126,6 @@ public final class EventsApplier {
         }
 
         List<String> changes = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
         int patched = 0;
         if (config.dryRun()) {
             for (Pending p : pending) {

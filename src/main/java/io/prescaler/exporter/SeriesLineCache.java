@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes {@code /metrics} in the Prometheus text format from the sample lines client_java rendered for each HPA at
@@ -31,6 +33,8 @@ import java.util.TreeMap;
  * process families written by the writer itself.
  */
 final class SeriesLineCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeriesLineCache.class);
 
     private static final byte NEWLINE = '\n';
     private static final byte COMMENT = '#';
@@ -113,9 +117,31 @@ final class SeriesLineCache {
             return true;
         });
         if (!changed.isEmpty()) {
-            render(changed);
+            renderEach(changed);
         }
-        changed.forEach(hpa -> rendered.put(hpa.key(), hpa));
+    }
+
+    /**
+     * Renders the changed HPAs together, the fast way; should that fail, each on its own, so that one HPA the
+     * writer cannot render is left out of the body (and logged) while every other HPA's lines are served.
+     */
+    private void renderEach(List<HpaSeries> changed) throws IOException {
+        try {
+            render(changed);
+            changed.forEach(hpa -> rendered.put(hpa.key(), hpa));
+            return;
+        } catch (RuntimeException e) {
+            changed.forEach(this::forget);
+        }
+        for (HpaSeries hpa : changed) {
+            try {
+                render(List.of(hpa));
+                rendered.put(hpa.key(), hpa);
+            } catch (RuntimeException e) {
+                forget(hpa);
+                LOG.warn("{}: its series could not be rendered, left out of this scrape: {}", hpa.key(), e.toString());
+            }
+        }
     }
 
     private void forget(HpaSeries hpa) {

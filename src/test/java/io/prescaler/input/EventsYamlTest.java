@@ -49,7 +49,7 @@ class EventsYamlTest {
                         "event \"bad-cron\" (entry 4), multiplier: missing; a number > 0, for example 3 or 1.5",
                         "event \"bad-cron\" (entry 4), schedule: \"0 25 * * 6\" is not a 5-field cron schedule (minute"
                                 + " hour day-of-month month day-of-week, for example \"0 20 * * 6\" for Saturdays at"
-                                + " 20:00): Failed to parse cron expression. Value 25 not in range [0, 23]",
+                                + " 20:00): hour 25 is not within 0-23",
                         "event \"bad-cron\" (entry 4), duration: \"soon\" is not a duration (for example 90s, 5m,"
                                 + " 1h30m, 2d or PT5M)",
                         "event \"bad-cron\" (entry 4), lead: \"5 minutes\" is not a duration (for example 90s, 5m,"

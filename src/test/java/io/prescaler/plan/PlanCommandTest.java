@@ -102,7 +102,7 @@ class PlanCommandTest {
             delimiter = '|',
             value = {
                 "--kubernetes-version | 2.0   | '2.0' is not a Kubernetes version (MAJOR.MINOR, for example 1.33 or 1.32)",
-                "--pipeline-delay     | PT0.5S | --pipeline-delay must be a whole number of seconds >= 0, got PT0.5S",
+                "--pipeline-delay     | 1500ms | --pipeline-delay must be a whole number of seconds from 0 to 1h, got 1500ms",
                 "--initial-replicas   | -1    | --initial-replicas must be >= 0, got -1"
             })
     void rejectsBadModelFlagsWithExitTwo(String flag, String value, String message) {

@@ -2,7 +2,7 @@ package io.prescaler.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.prescaler.kube.EventsYaml;
+import io.prescaler.input.EventsYaml;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

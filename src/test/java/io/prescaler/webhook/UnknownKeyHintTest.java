@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.prescaler.input.InputText;
+import io.prescaler.manifest.ManifestMutator;
 import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.MetricEncoding;
@@ -59,7 +61,8 @@ class UnknownKeyHintTest {
 
     @Test
     void mutateSaysTheSameWords() {
-        ManifestMutator.Result result = new ManifestMutator(reviewer).mutateDocuments("hpa.yaml", HPA);
+        ManifestMutator.Result result =
+                new ManifestMutator(reviewer, AnnotationKeys.DEFAULT).mutate(new InputText("hpa.yaml", HPA), false);
 
         assertFalse(result.failed(), result.errors().toString());
         assertTrue(

@@ -60,6 +60,7 @@ public final class WebhookServer implements AutoCloseable {
                         https.addCustomizer(new SecureRequestCustomizer(false));
                         ServerConnector serverConnector = new ServerConnector(
                                 server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+                        serverConnector.setHost(config.address());
                         serverConnector.setPort(config.port());
                         serverConnector.setIdleTimeout(config.idleTimeout().toMillis());
                         connector.set(serverConnector);

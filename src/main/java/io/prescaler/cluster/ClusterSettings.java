@@ -31,13 +31,4 @@ public record ClusterSettings(Path kubeconfig, String context, Duration connectT
             throw new IllegalArgumentException("connectTimeout must be positive, got " + connectTimeout);
         }
     }
-
-    public static ClusterSettings defaults() {
-        return new ClusterSettings(null, null, DEFAULT_CONNECT_TIMEOUT);
-    }
-
-    /** The longest a call waits when the server does not answer at all: every attempt times out. */
-    public Duration unreachableBound() {
-        return connectTimeout.plus(REQUEST_TIMEOUT).multipliedBy(ATTEMPTS);
-    }
 }

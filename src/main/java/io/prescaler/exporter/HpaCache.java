@@ -103,17 +103,14 @@ public final class HpaCache implements AutoCloseable {
                 lastLogged.set(null);
             }
         } catch (RuntimeException e) {
-            unreachableSince.compareAndSet(null, clock.instant());
             String why = reason(e);
             problem.set(why);
-            if (synced()) {
-                logOnce(
-                        "API server " + client.getMasterUrl() + " unreachable (" + why
-                                + "); serving the last known HPAs",
-                        e);
-            } else {
-                logOnce("not yet synced: API server " + client.getMasterUrl() + " unreachable: " + why, e);
+            // Before the first sync the informer's own line says why; after it, an outage is logged once when it
+            // starts, and again when the API server is back.
+            if (unreachableSince.compareAndSet(null, clock.instant()) && synced()) {
+                LOG.warn("API server {} unreachable ({}); serving the last known HPAs", client.getMasterUrl(), why);
             }
+            LOG.debug("API server {} unreachable", client.getMasterUrl(), e);
         }
     }
 

@@ -140,9 +140,9 @@ class MutateCommandTest {
     }
 
     @Test
-    void missingFileIsAUsageError() {
+    void missingFileIsBadInputAndExitsOne() {
         Run run = run("", tmp.resolve("nope.yaml").toString());
-        assertEquals(2, run.exit());
+        assertEquals(1, run.exit());
         assertTrue(run.err().contains("no such file"), run.err());
     }
 

@@ -70,7 +70,8 @@ public final class ExporterServer implements AutoCloseable {
     }
 
     public ExporterServer start() {
-        app.start(config.address(), config.port());
+        // No host is Jetty's wildcard: every interface, IPv4 and IPv6 (an IPv6-only pod included).
+        app.start(ExporterConfig.ALL_INTERFACES.equals(config.address()) ? null : config.address(), config.port());
         return this;
     }
 

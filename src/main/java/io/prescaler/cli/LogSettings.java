@@ -27,5 +27,11 @@ final class LogSettings {
         System.setProperty("org.slf4j.simpleLogger.log.io.fabric8", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
+        // The informer's reflector logs every failed list with a 40-line trace at ERROR, again on every retry; the
+        // exporter says the same in one line per change (HpaCache). The trace stays visible at debug.
+        boolean debugging = level.equals("debug") || level.equals("trace");
+        System.setProperty(
+                "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.informers.impl.cache.Reflector",
+                debugging ? level : "off");
     }
 }

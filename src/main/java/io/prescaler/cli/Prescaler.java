@@ -37,7 +37,10 @@ public final class Prescaler implements Runnable {
         System.exit(run(System.getenv(), args));
     }
 
-    /** Runs a command line with the given environment, returning the exit code (2 for usage errors). */
+    /**
+     * Runs a command line with the given environment, returning the exit code: 0 done, 1 failed (bad input data,
+     * the cluster unreachable or refusing, some items not processed), 2 usage error (unknown flag, bad flag value).
+     */
     public static int run(Map<String, String> environment, String... args) {
         return commandLine(environment).execute(args);
     }
@@ -47,6 +50,7 @@ public final class Prescaler implements Runnable {
         commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler(environment));
         return commandLine;
     }
 

@@ -70,7 +70,8 @@ public final class ExporterServer implements AutoCloseable {
     }
 
     public ExporterServer start() {
-        app.start(config.port());
+        // No host is Jetty's wildcard: every interface, IPv4 and IPv6 (an IPv6-only pod included).
+        app.start(ExporterConfig.ALL_INTERFACES.equals(config.address()) ? null : config.address(), config.port());
         return this;
     }
 
@@ -103,13 +104,14 @@ public final class ExporterServer implements AutoCloseable {
     }
 
     /**
-     * Ready once every informer has listed its HPAs. A watch lost later does not make the exporter unready: the
+     * Ready once every informer has listed its HPAs; before that 503 {@code not yet synced: REASON}. A watch lost later does not make the exporter unready: the
      * Service would drop it, the series would vanish and block every prescaled HPA's scale-in; the last known
      * state is better, and the staleness is reported here and in the metrics.
      */
     private void ready(Context ctx) {
         if (!cache.synced()) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("not ready: the HPA informer has not synced yet");
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .result(cache.problem().orElse("not yet synced: listing the HPAs"));
             return;
         }
         Duration down = cache.downFor();

@@ -60,6 +60,9 @@ public final class WebhookServer implements AutoCloseable {
                         https.addCustomizer(new SecureRequestCustomizer(false));
                         ServerConnector serverConnector = new ServerConnector(
                                 server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+                        // No host is Jetty's wildcard: every interface, IPv4 and IPv6 (an IPv6-only pod included).
+                        serverConnector.setHost(
+                                WebhookConfig.ALL_INTERFACES.equals(config.address()) ? null : config.address());
                         serverConnector.setPort(config.port());
                         serverConnector.setIdleTimeout(config.idleTimeout().toMillis());
                         connector.set(serverConnector);

@@ -7,7 +7,7 @@ import picocli.CommandLine;
  * A command that fails prints one line saying what failed, not a stack trace; set PRESCALER_LOG_LEVEL=debug to
  * see the trace. Bad settings found after parsing ({@link IllegalArgumentException}) are usage errors: exit 2.
  */
-final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

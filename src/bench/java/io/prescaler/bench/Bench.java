@@ -46,8 +46,6 @@ public final class Bench implements Callable<Integer> {
     /** The system property naming the checkout the default paths are resolved against. */
     public static final String CHECKOUT = "prescaler.checkout";
 
-    private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
-
     @Spec
     CommandSpec spec;
 
@@ -193,7 +191,9 @@ public final class Bench implements Callable<Integer> {
                                 ? List.of()
                                 : List.of(eventsJvmOptions.trim().split("\\s+"))));
         List<BenchSuite> selected = BenchSuites.select(settings);
-        LOG.info(
+        // Not a static field: the logger must be created after main has applied the log settings.
+        Logger log = LoggerFactory.getLogger(Bench.class);
+        log.info(
                 "prescaler {} bench: suites {}; output {}",
                 VersionProvider.version(),
                 selected.stream().map(BenchSuite::name).toList(),

@@ -43,7 +43,7 @@ public final class HpaSimulator {
     }
 
     private void simulate(long from, long to) {
-        HpaController controller = new HpaController(settings);
+        HpaControllerModel controller = new HpaControllerModel(settings);
         long period = settings.syncPeriod().toSeconds();
         long delay = settings.pipelineDelay().toSeconds();
         int spec = initialReplicas;

@@ -23,7 +23,7 @@ class CertificatesTest {
     @ParameterizedTest
     @EnumSource(
             value = InstallVariant.class,
-            names = {"DEFAULT", "EXAMPLE_OVERLAY"})
+            names = {"DEFAULT", "EXAMPLE_OVERLAY", "DEFAULT_IN_ANOTHER_NAMESPACE"})
     void theCertsCommandWritesTheSecretTheWebhookMountsAndPatchesItsConfiguration(InstallVariant variant) {
         RenderedInstall install = RenderedInstall.of(variant);
         MutatingWebhookConfiguration configuration =
@@ -49,7 +49,7 @@ class CertificatesTest {
     @ParameterizedTest
     @EnumSource(
             value = InstallVariant.class,
-            names = {"CERT_MANAGER", "CERT_MANAGER_WITH_PROMETHEUS_OPERATOR"})
+            names = {"CERT_MANAGER", "CERT_MANAGER_WITH_PROMETHEUS_OPERATOR", "CERT_MANAGER_IN_ANOTHER_NAMESPACE"})
     void certManagerIssuesTheSecretTheWebhookMountsAndInjectsItsCa(InstallVariant variant) {
         RenderedInstall install = RenderedInstall.of(variant);
         MutatingWebhookConfiguration configuration =
@@ -65,8 +65,11 @@ class CertificatesTest {
         assertAll(
                 () -> assertEquals(
                         install.namespace() + "/" + serving.metadata().getName(), injectFrom),
-                () -> assertTrue(
-                        serving.spec().dnsNames().contains(service.getName() + "." + service.getNamespace() + ".svc")),
+                () -> assertEquals(
+                        List.of(
+                                service.getName() + "." + service.getNamespace() + ".svc",
+                                service.getName() + "." + service.getNamespace() + ".svc.cluster.local"),
+                        serving.spec().dnsNames()),
                 () -> assertTrue(serving.spec().usages().contains("server auth")),
                 () -> assertNotEquals(Boolean.TRUE, serving.spec().isCA()));
         CustomResources.Issuer caIssuer =

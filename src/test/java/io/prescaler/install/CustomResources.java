@@ -1,8 +1,10 @@
 package io.prescaler.install;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Typed mirrors of the custom resources the install uses (cert-manager.io/v1, monitoring.coreos.com/v1), with only
@@ -44,5 +46,18 @@ final class CustomResources {
         record NamespaceSelector(List<String> matchNames, Boolean any) {}
 
         record Endpoint(String port, String path, String interval, String scrapeTimeout, Boolean honorLabels) {}
+    }
+
+    record PrometheusRule(String apiVersion, String kind, ObjectMeta metadata, PrometheusRule.Spec spec) {
+        record Spec(List<Group> groups) {}
+
+        record Group(String name, List<Rule> rules) {}
+
+        record Rule(
+                String alert,
+                String expr,
+                @JsonProperty("for") String pendingFor,
+                Map<String, String> labels,
+                Map<String, String> annotations) {}
     }
 }

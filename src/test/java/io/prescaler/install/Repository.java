@@ -1,5 +1,6 @@
 package io.prescaler.install;
 
+import io.prescaler.cli.VersionProvider;
 import java.nio.file.Path;
 
 /** Paths of the repository the tests check (Maven runs them from the project's base directory). */
@@ -15,4 +16,12 @@ final class Repository {
     static final String IMAGE_NAME = "ghcr.io/prescaler/prescaler";
 
     private Repository() {}
+
+    /**
+     * The version this source tree releases, which the manifests' image tag and version labels name: the project
+     * version ({@code prescaler --version}) without Maven's {@code -SNAPSHOT} suffix of an unreleased build.
+     */
+    static String releaseVersion() {
+        return VersionProvider.version().replaceFirst("-SNAPSHOT$", "");
+    }
 }

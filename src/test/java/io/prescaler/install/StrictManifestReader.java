@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -55,6 +56,7 @@ final class StrictManifestReader {
             Map.entry("batch/v1/Job", Job.class),
             Map.entry("batch/v1/CronJob", CronJob.class),
             Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
             Map.entry("rbac.authorization.k8s.io/v1/ClusterRole", ClusterRole.class),
             Map.entry("rbac.authorization.k8s.io/v1/ClusterRoleBinding", ClusterRoleBinding.class),
             Map.entry("rbac.authorization.k8s.io/v1/Role", Role.class),
@@ -65,7 +67,8 @@ final class StrictManifestReader {
             // Custom resources: fabric8 has no model for them; small records that mirror the fields we use.
             Map.entry("cert-manager.io/v1/Issuer", CustomResources.Issuer.class),
             Map.entry("cert-manager.io/v1/Certificate", CustomResources.Certificate.class),
-            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", CustomResources.ServiceMonitor.class));
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", CustomResources.ServiceMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", CustomResources.PrometheusRule.class));
 
     /** A key written twice in one mapping is an error, not "the last one wins". */
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -101,6 +104,12 @@ final class StrictManifestReader {
     static String typeKey(JsonNode document) {
         return document.path("apiVersion").asText() + "/"
                 + document.path("kind").asText();
+    }
+
+    /** "Kind name", how a test names a document in its messages. */
+    static String describe(JsonNode document) {
+        return document.path("kind").asText() + " "
+                + document.path("metadata").path("name").asText();
     }
 
     static boolean knows(JsonNode document) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Single syncs worked out by hand from the Kubernetes algorithm (HPA-MODEL.md §1-§4). */
-class HpaControllerTest {
+class HpaControllerModelTest {
 
     private static HpaMetric.External value10() {
         return new HpaMetric.External("m", MetricEncoding.TargetType.VALUE, 10, (t, o) -> 0);
@@ -27,7 +27,7 @@ class HpaControllerTest {
 
     private static Step once(HpaSettings settings, int spec, int status, int ready, double... values) {
         List<Double> seen = java.util.Arrays.stream(values).boxed().toList();
-        return new HpaController(settings).sync(0, spec, status, ready, seen);
+        return new HpaControllerModel(settings).sync(0, spec, status, ready, seen);
     }
 
     // ratio 11000/10000 = 1.1: |1 - 1.1| = 0.10000000000000009 > 0.1 scales on <= 1.32; 1.1 <= 1.0 + 0.1 holds on
@@ -146,7 +146,7 @@ class HpaControllerTest {
                         java.util.OptionalDouble.empty()));
         HpaSettings settings =
                 settings(ToleranceTest.FROM_1_33, averageValue1()).withBehavior(behavior);
-        HpaController controller = new HpaController(settings);
+        HpaControllerModel controller = new HpaControllerModel(settings);
         assertEquals(12, controller.sync(0, 10, 10, 10, List.of(100.0)).desiredReplicas());
         assertEquals(12, controller.sync(15, 12, 12, 12, List.of(100.0)).desiredReplicas());
         assertEquals(12, controller.sync(45, 12, 12, 12, List.of(100.0)).desiredReplicas());
@@ -159,7 +159,7 @@ class HpaControllerTest {
                 Behavior.defaults().withScaleUp(ScalingRules.defaultScaleUp().withStabilizationWindowSeconds(30));
         HpaSettings settings =
                 settings(ToleranceTest.FROM_1_33, averageValue1()).withBehavior(behavior);
-        HpaController controller = new HpaController(settings);
+        HpaControllerModel controller = new HpaControllerModel(settings);
         assertEquals(10, controller.sync(0, 10, 10, 10, List.of(15.0)).desiredReplicas()); // seeded with 10
         assertEquals(15, controller.sync(45, 10, 10, 10, List.of(15.0)).desiredReplicas());
     }
@@ -199,12 +199,12 @@ class HpaControllerTest {
     @Test
     void legacyStabilizationKeepsSamplesExactlyFiveMinutesOld() {
         // Legacy: samples with timestamp >= now - 300 count; with behavior, only those strictly after.
-        HpaController legacy = new HpaController(settings(ToleranceTest.FROM_1_33, averageValue1()));
+        HpaControllerModel legacy = new HpaControllerModel(settings(ToleranceTest.FROM_1_33, averageValue1()));
         legacy.sync(0, 40, 40, 40, List.of(40.0));
         assertEquals(40, legacy.sync(300, 40, 40, 40, List.of(20.0)).desiredReplicas());
         assertEquals(20, legacy.sync(315, 40, 40, 40, List.of(20.0)).desiredReplicas());
 
-        HpaController withBehavior = new HpaController(
+        HpaControllerModel withBehavior = new HpaControllerModel(
                 settings(ToleranceTest.FROM_1_33, averageValue1()).withBehavior(Behavior.defaults()));
         withBehavior.sync(0, 40, 40, 40, List.of(40.0));
         assertEquals(20, withBehavior.sync(300, 40, 40, 40, List.of(20.0)).desiredReplicas());

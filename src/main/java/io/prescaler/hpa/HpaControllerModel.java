@@ -10,7 +10,7 @@ import java.util.List;
  * {@code normalizeDesiredReplicas[WithBehaviors]} of {@code pkg/controller/podautoscaler} (see HPA-MODEL.md), with
  * time in whole seconds. Not thread-safe: one instance per simulated HPA.
  */
-public final class HpaController {
+public final class HpaControllerModel {
 
     /** calculateScaleUpLimit of the legacy path: max(2 x current, 4). */
     private static final double SCALE_UP_LIMIT_FACTOR = 2.0;
@@ -27,7 +27,7 @@ public final class HpaController {
 
     private record ScaleEvent(int replicaChange, long second, boolean outdated) {}
 
-    public HpaController(HpaSettings settings) {
+    public HpaControllerModel(HpaSettings settings) {
         this.settings = settings;
     }
 

@@ -1,0 +1,8 @@
+/**
+ * The mutating admission webhook: decodes AdmissionReviews, validates the prescaling annotations of an HPA and
+ * answers with a JSON Patch that injects (or removes) the External prescaling metric block. {@code
+ * AdmissionReviewer} is the pure decision; the server only decodes, calls and encodes.
+ *
+ * <p>May import {@code schedule} and {@code tls}; never another part.
+ */
+package io.prescaler.webhook;

@@ -43,6 +43,9 @@ public final class ExporterBench implements BenchSuite {
     private static final com.sun.management.OperatingSystemMXBean CPU =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
     private final List<Integer> sizes;
     private final int maxScrapes;
     private final Duration budget;
@@ -91,6 +94,9 @@ public final class ExporterBench implements BenchSuite {
         notes.add("CPU / scrape: this JVM's CPU time over the measured scrapes (exporter, HTTP client, idle mock API"
                 + " server, GC), divided by their count; unlike the latencies it barely depends on other load on the"
                 + " machine.");
+        notes.add("Allocated / scrape: bytes allocated by this JVM's threads over the measured scrapes (exporter,"
+                + " HTTP client, mock API server), divided by their count; the client alone keeps two copies of"
+                + " the body.");
         notes.add("Heap: used heap after a full GC with the exporter running minus before it started (the mock API"
                 + " server's own copy of the HPAs excluded).");
         return new BenchResult(
@@ -103,6 +109,7 @@ public final class ExporterBench implements BenchSuite {
                         "p50",
                         "p99",
                         "CPU / scrape",
+                        "allocated / scrape",
                         "API requests / scrape",
                         "body",
                         "heap"),
@@ -154,12 +161,14 @@ public final class ExporterBench implements BenchSuite {
         long deadline = System.nanoTime() + budget.toNanos();
         int bodyBytes = 0;
         long cpuBefore = CPU.getProcessCpuTime();
+        long allocatedBefore = allocatedBytes();
         while (nanos.size() < maxScrapes && (nanos.size() < 5 || System.nanoTime() < deadline)) {
             long started = System.nanoTime();
             bodyBytes = scrape(http, request);
             nanos.add(System.nanoTime() - started);
         }
         double cpuMillis = (CPU.getProcessCpuTime() - cpuBefore) / 1e6 / nanos.size();
+        double allocatedMegabytes = (allocatedBytes() - allocatedBefore) / 1e6 / nanos.size();
         int apiRequests = api.getRequestCount() - requestsBefore;
         Latencies latencies =
                 new Latencies(nanos.stream().mapToLong(Long::longValue).toArray());
@@ -176,6 +185,7 @@ public final class ExporterBench implements BenchSuite {
                 Latencies.millis(latencies.percentileMillis(50)),
                 Latencies.millis(latencies.percentileMillis(99)),
                 Latencies.millis(cpuMillis),
+                String.format("%.1f MB", allocatedMegabytes),
                 String.format("%.2f", (double) apiRequests / latencies.count()),
                 String.format("%.1f MB", bodyBytes / 1e6),
                 heapBytes < 0 ? "-" : String.format("%.0f MB", heapBytes / 1e6));
@@ -251,6 +261,15 @@ public final class ExporterBench implements BenchSuite {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Bytes allocated so far by the threads alive now (a thread that ended takes its count with it). */
+    private static long allocatedBytes() {
+        long total = 0;
+        for (long allocated : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
+            total += Math.max(0, allocated);
+        }
+        return total;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

@@ -13,7 +13,7 @@ import picocli.CommandLine;
  * the project did not expect, exit 1. Flag values are checked while parsing, by picocli converters, and reported by
  * {@link UsageErrorHandler}.
  */
-final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 

@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.Set;
 
 /** Configures slf4j-simple before the first logger exists: level from PRESCALER_LOG_LEVEL, ISO timestamps, stderr. */
-final class LogSettings {
+public final class LogSettings {
 
     private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
 
     private LogSettings() {}
 
-    static void apply(Map<String, String> environment) {
+    public static void apply(Map<String, String> environment) {
         String level = environment.getOrDefault("PRESCALER_LOG_LEVEL", "info").toLowerCase(Locale.ROOT);
         if (!LEVELS.contains(level)) {
             System.err.println("PRESCALER_LOG_LEVEL=" + level + " is not one of " + LEVELS + "; using info");

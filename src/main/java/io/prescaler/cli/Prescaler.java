@@ -24,7 +24,6 @@ import picocli.CommandLine.Command;
             MutateCommand.class,
             EventsCommand.class,
             PlanCommand.class,
-            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Prescaler implements Runnable {

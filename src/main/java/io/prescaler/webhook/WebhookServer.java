@@ -3,17 +3,11 @@ package io.prescaler.webhook;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.prescaler.schedule.AnnotationParser;
+import io.prescaler.tls.HttpsConnector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +19,11 @@ public final class WebhookServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
     private static final String JSON = "application/json";
-    /** Below this rate a request body is abandoned: an AdmissionReview arrives in one go, a trickle is an attack. */
-    private static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
 
     private final WebhookConfig config;
     private final AdmissionHandler handler;
-    private final SslContextFactory.Server ssl = new SslContextFactory.Server();
     private final ServingCertificateReloader reloader;
-    private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
+    private final HttpsConnector https;
     private final Javalin app;
 
     public WebhookServer(WebhookConfig config, Clock clock) throws IOException, GeneralSecurityException {
@@ -40,34 +31,16 @@ public final class WebhookServer implements AutoCloseable {
         this.handler = new AdmissionHandler(
                 new AdmissionReviewer(new AnnotationParser(config.keys(), config.zone()), config.encoding(), clock));
         this.reloader = new ServingCertificateReloader(config.tlsCert(), config.tlsKey(), this::swap);
-        PemKeyStore initial = reloader.loadInitial();
-        ssl.setKeyStore(initial.keyStore());
-        ssl.setKeyStorePassword(new String(PemKeyStore.PASSWORD));
-        ssl.setKeyManagerPassword(new String(PemKeyStore.PASSWORD));
-        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
-        ssl.setSniRequired(false);
+        // No host is Jetty's wildcard: every interface, IPv4 and IPv6 (an IPv6-only pod included).
+        String host = WebhookConfig.ALL_INTERFACES.equals(config.address()) ? null : config.address();
+        this.https = new HttpsConnector(
+                reloader.loadInitial().keyStore(), PemKeyStore.PASSWORD, host, config.port(), config.idleTimeout());
         this.app = Javalin.create(javalin -> {
                     javalin.showJavalinBanner = false;
                     javalin.useVirtualThreads = false;
                     // Javalin answers a request that timed out with 500 by default; a stalled client is at fault.
                     javalin.jetty.timeoutStatus = 408;
-                    javalin.jetty.addConnector((server, http) -> {
-                        HttpConfiguration https = new HttpConfiguration(http);
-                        https.setSendServerVersion(false);
-                        https.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
-                        // The API server checks the certificate itself; a Host/SNI mismatch check here would only
-                        // turn a port-forward or a test call into a 400.
-                        https.addCustomizer(new SecureRequestCustomizer(false));
-                        ServerConnector serverConnector = new ServerConnector(
-                                server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
-                        // No host is Jetty's wildcard: every interface, IPv4 and IPv6 (an IPv6-only pod included).
-                        serverConnector.setHost(
-                                WebhookConfig.ALL_INTERFACES.equals(config.address()) ? null : config.address());
-                        serverConnector.setPort(config.port());
-                        serverConnector.setIdleTimeout(config.idleTimeout().toMillis());
-                        connector.set(serverConnector);
-                        return serverConnector;
-                    });
+                    javalin.jetty.addConnector(https::create);
                 })
                 .post("/mutate", this::mutate)
                 .get("/healthz", ctx -> ctx.result("ok"))
@@ -87,8 +60,7 @@ public final class WebhookServer implements AutoCloseable {
 
     /** The port actually bound (useful with --port 0). */
     public int port() {
-        ServerConnector bound = connector.get();
-        return bound == null ? -1 : bound.getLocalPort();
+        return https.port();
     }
 
     private void mutate(Context ctx) {
@@ -120,11 +92,7 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     private void swap(PemKeyStore pair) {
-        try {
-            ssl.reload(factory -> factory.setKeyStore(pair.keyStore()));
-        } catch (Exception e) {
-            throw new IllegalStateException("TLS context reload failed: " + e.getMessage(), e);
-        }
+        https.reload(pair.keyStore());
     }
 
     @Override

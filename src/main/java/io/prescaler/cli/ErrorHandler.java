@@ -1,10 +1,11 @@
 package io.prescaler.cli;
 
 import io.prescaler.failure.PrescalerException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * A command that fails prints one line saying what failed, not a stack trace; set PRESCALER_LOG_LEVEL=debug to
+ * A command that fails prints one line saying what failed, not a stack trace; set --log-level debug to
  * see the trace. Bad settings found after parsing ({@link IllegalArgumentException}) are usage errors: exit 2.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
@@ -13,8 +14,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         commandLine.getErr().println(commandLine.getCommandName() + ": " + message);
-        if ("debug".equals(System.getProperty("org.slf4j.simpleLogger.defaultLogLevel"))
-                || "trace".equals(System.getProperty("org.slf4j.simpleLogger.defaultLogLevel"))) {
+        if (LoggerFactory.getLogger(ErrorHandler.class).isDebugEnabled()) {
             e.printStackTrace(commandLine.getErr());
         }
         commandLine.getErr().flush();

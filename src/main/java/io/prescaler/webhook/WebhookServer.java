@@ -71,7 +71,7 @@ public final class WebhookServer implements AutoCloseable {
                 .get("/readyz", ctx -> ctx.result("ready"))
                 .exception(Exception.class, (e, ctx) -> {
                     // Only a body that could not be read gets here; never a 500, never a stack trace.
-                    LOG.warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
+                    LOG.warn("request {} {} failed: {}", ctx.method(), ctx.path(), LogQuote.of(e.toString()));
                     answer(ctx, handler.unreceived(e.toString()));
                 });
     }

@@ -55,6 +55,9 @@ public final class WebhookServer implements AutoCloseable {
                         HttpConfiguration https = new HttpConfiguration(http);
                         https.setSendServerVersion(false);
                         https.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+                        // Jetty would wait for the first body byte before calling the handler, so a body declared
+                        // over the limit and never sent got its 413 only at the idle timeout.
+                        https.setDelayDispatchUntilContent(false);
                         // The API server checks the certificate itself; a Host/SNI mismatch check here would only
                         // turn a port-forward or a test call into a 400.
                         https.addCustomizer(new SecureRequestCustomizer(false));
@@ -62,6 +65,10 @@ public final class WebhookServer implements AutoCloseable {
                                 server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
                         serverConnector.setPort(config.port());
                         serverConnector.setIdleTimeout(config.idleTimeout().toMillis());
+                        // The head of a request (handshake, request line, headers) must be in within the idle
+                        // timeout too, however it trickles: see RequestHeadDeadline.
+                        serverConnector.addBean(
+                                new RequestHeadDeadline(serverConnector.getScheduler(), config.idleTimeout()));
                         connector.set(serverConnector);
                         return serverConnector;
                     });

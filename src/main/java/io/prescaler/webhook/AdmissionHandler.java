@@ -62,6 +62,15 @@ public final class AdmissionHandler {
         return new Answer(413, codec.write(AdmissionResponse.errored("", 413, reason)));
     }
 
+    /** The answer to a request that found every admission slot taken for too long; its body is never read. */
+    public Answer busy(int atOnce) {
+        String reason = "more than " + atOnce + " admissions at once for too long; retry";
+        if (LOG.isWarnEnabled() && budgeted()) {
+            LOG.warn("admission rejected: reason={}", LogQuote.of(reason));
+        }
+        return new Answer(429, codec.write(AdmissionResponse.errored("", 429, reason)));
+    }
+
     /** The answer to a body that could not be received (timeout, connection reset). */
     public Answer unreceived(String reason) {
         if (LOG.isWarnEnabled() && budgeted()) {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -28,6 +30,14 @@ public final class WebhookServer implements AutoCloseable {
     /** Below this rate a request body is abandoned: an AdmissionReview arrives in one go, a trickle is an attack. */
     private static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
 
+    /**
+     * Admissions read and reviewed at once; the others wait for a turn (up to the idle timeout, then 429). Each holds
+     * at most the body limit plus the parts of it the review keeps as a tree, so this bounds the heap the webhook
+     * needs whatever many clients send: about 8 x 4 x 3 MiB. Two cores gain nothing from more at once.
+     */
+    static final int ADMISSIONS_AT_ONCE = 8;
+
+    private final Semaphore inFlight = new Semaphore(ADMISSIONS_AT_ONCE);
     private final WebhookConfig config;
     private final AdmissionHandler handler;
     private final SslContextFactory.Server ssl = new SslContextFactory.Server();
@@ -102,6 +112,25 @@ public final class WebhookServer implements AutoCloseable {
             answer(ctx, handler.tooLarge(max));
             return;
         }
+        boolean admitted;
+        try {
+            admitted = inFlight.tryAcquire(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            answer(ctx, handler.busy(ADMISSIONS_AT_ONCE));
+            return;
+        }
+        try {
+            admit(ctx, max);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private void admit(Context ctx, long max) {
         byte[] body;
         try (InputStream in = ctx.req().getInputStream()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));

@@ -9,15 +9,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescaler.certs.KeyAlgorithm;
 import io.prescaler.certs.WebhookCertificates;
-import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.MetricEncoding;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -75,19 +72,8 @@ class AdmissionFuzzTest {
         Random random = new Random(SEED);
         long deadline = System.nanoTime() + TIME_BOX.toNanos();
         int sent = 0;
-        try (WebhookServer server = new WebhookServer(
-                        new WebhookConfig(
-                                0,
-                                certDir.resolve("tls.crt"),
-                                certDir.resolve("tls.key"),
-                                MetricEncoding.DIRECT,
-                                AnnotationKeys.DEFAULT,
-                                ZoneOffset.UTC,
-                                WebhookConfig.DEFAULT_MAX_BODY_BYTES,
-                                Duration.ofSeconds(10),
-                                Duration.ofMinutes(1)),
-                        Clock.fixed(WebhookHarness.NOW, ZoneOffset.UTC))
-                .start()) {
+        try (WebhookServer server =
+                WebhookHarness.start(certDir, MetricEncoding.DIRECT, Duration.ofMinutes(1), Duration.ofSeconds(10))) {
             for (; sent < MAX_CASES && System.nanoTime() < deadline; sent++) {
                 JsonNode review = fixtures.get(random.nextInt(fixtures.size())).deepCopy();
                 List<String> mutations = new ArrayList<>();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prescaler.certs.KeyAlgorithm;
 import io.prescaler.certs.WebhookCertificates;
-import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.MetricEncoding;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -38,19 +35,7 @@ class SlowClientTest {
         WebhookCertificates certificates = WebhookHarness.issue(KeyAlgorithm.EC);
         certificates.writeTo(certDir);
         tls = WebhookHarness.trusting(certificates.ca());
-        server = new WebhookServer(
-                        new WebhookConfig(
-                                0,
-                                certDir.resolve("tls.crt"),
-                                certDir.resolve("tls.key"),
-                                MetricEncoding.DIRECT,
-                                AnnotationKeys.DEFAULT,
-                                ZoneOffset.UTC,
-                                WebhookConfig.DEFAULT_MAX_BODY_BYTES,
-                                IDLE_TIMEOUT,
-                                Duration.ofMinutes(1)),
-                        Clock.fixed(WebhookHarness.NOW, ZoneOffset.UTC))
-                .start();
+        server = WebhookHarness.start(certDir, MetricEncoding.DIRECT, Duration.ofMinutes(1), IDLE_TIMEOUT);
     }
 
     @AfterAll

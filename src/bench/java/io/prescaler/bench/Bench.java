@@ -161,8 +161,16 @@ public final class Bench implements Callable<Integer> {
     String eventsJvmOptions;
 
     public static void main(String[] args) {
-        LogSettings.apply(System.getenv());
-        System.exit(commandLine().execute(args));
+        String level = System.getenv().getOrDefault("PRESCALER_LOG_LEVEL", "info");
+        LogSettings.apply(
+                java.util.Arrays.stream(LogSettings.Level.values())
+                        .filter(l -> l.name().equalsIgnoreCase(level))
+                        .findFirst()
+                        .orElse(LogSettings.Level.INFO),
+                LogSettings.Format.TEXT);
+        int code = commandLine().execute(args);
+        LogSettings.flush();
+        System.exit(code);
     }
 
     static CommandLine commandLine() {

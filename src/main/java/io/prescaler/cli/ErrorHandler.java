@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * A command that fails prints one line saying what failed, not a stack trace; set PRESCALER_LOG_LEVEL=debug to
- * see the trace. The exit code is the failure's own ({@link PrescalerException#exitCode()}: 1 for bad input data or
+ * A command that fails prints one line saying what failed, not a stack trace; set --log-level debug
+ * (PRESCALER_LOG_LEVEL=debug) to see the trace. The exit code is the failure's own ({@link PrescalerException#exitCode()}: 1 for bad input data or
  * a cluster that cannot be reached or refuses, 2 for a usage error found after parsing); anything else is a failure
  * the project did not expect, exit 1. Flag values are checked while parsing, by picocli converters, and reported by
  * {@link UsageErrorHandler}.

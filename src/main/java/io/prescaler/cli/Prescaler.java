@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The one entry point: {@code java -jar prescaler.jar COMMAND [flags]}. */
 @Command(
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "Every flag falls back to an environment variable: --some-flag reads PRESCALER_SOME_FLAG.",
-            "PRESCALER_LOG_LEVEL (trace, debug, info, warn, error) sets the log level; logs go to stderr."
+            "Logs go to stderr: --log-level and --log-format (PRESCALER_LOG_LEVEL, PRESCALER_LOG_FORMAT) set them."
         },
         subcommands = {
             ExporterCommand.class,
@@ -31,9 +33,38 @@ public final class Prescaler implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(
+            names = "--log-level",
+            paramLabel = "LEVEL",
+            scope = ScopeType.INHERIT,
+            defaultValue = "info",
+            description = "trace, debug, info, warn, error or off (default: ${DEFAULT-VALUE}).")
+    LogSettings.Level logLevel;
+
+    @Option(
+            names = "--log-format",
+            paramLabel = "FORMAT",
+            scope = ScopeType.INHERIT,
+            description = "json (one JSON object per line) or text (default: json for exporter and webhook, text"
+                    + " for the commands run by hand).")
+    LogSettings.Format logFormat;
+
     public static void main(String[] args) {
-        LogSettings.apply(System.getenv());
-        System.exit(run(System.getenv(), args));
+        CommandLine commandLine = commandLine(System.getenv());
+        commandLine.setExecutionStrategy(Prescaler::configureLoggingThenRun);
+        int exitCode = commandLine.execute(args);
+        LogSettings.flush();
+        System.exit(exitCode);
+    }
+
+    /** Logging is configured once the flags are known, before the command runs. */
+    private static int configureLoggingThenRun(CommandLine.ParseResult parsed) {
+        Prescaler root = (Prescaler) parsed.commandSpec().userObject();
+        String command =
+                parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "";
+        LogSettings.apply(
+                root.logLevel, root.logFormat == null ? LogSettings.Format.defaultFor(command) : root.logFormat);
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /**

@@ -15,7 +15,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 /**
  * The webhook's HTTPS connector for Javalin's Jetty ({@code javalin.jetty.addConnector(connector::create)}): HTTP/1.1
  * over TLS 1.3 or 1.2 from an in-memory key store, no SNI or Host check, no {@code Server} header, idle connections
- * closed after {@code idleTimeout}, request bodies slower than 1 KiB/s abandoned.
+ * closed after {@code idleTimeout}, a request head (handshake, request line, headers) not in within {@code idleTimeout}
+ * closed, request bodies slower than 1 KiB/s abandoned, a body over the limit refused before it is sent.
  *
  * <p>One piece of code so that the benchmark's bare HTTPS endpoint, the baseline the webhook is measured against,
  * serves with exactly the webhook's settings.
@@ -53,6 +54,9 @@ public final class HttpsConnector {
         HttpConfiguration https = new HttpConfiguration(http);
         https.setSendServerVersion(false);
         https.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+        // Jetty would wait for the first body byte before calling the handler, so a body declared over the limit and
+        // never sent got its 413 only at the idle timeout.
+        https.setDelayDispatchUntilContent(false);
         // The API server checks the certificate itself; a Host/SNI mismatch check here would only turn a
         // port-forward or a test call into a 400.
         https.addCustomizer(new SecureRequestCustomizer(false));
@@ -61,6 +65,9 @@ public final class HttpsConnector {
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(idleTimeout.toMillis());
+        // The head of a request (handshake, request line, headers) must be in within the idle timeout too, however
+        // it trickles: see RequestHeadDeadline.
+        connector.addBean(new RequestHeadDeadline(connector.getScheduler(), idleTimeout));
         bound.set(connector);
         return connector;
     }

@@ -1,14 +1,12 @@
 package io.prescaler.cli;
 
+import io.prescaler.failure.InvalidInputException;
+import io.prescaler.input.InputReader;
+import io.prescaler.manifest.ManifestMutator;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.webhook.AdmissionReviewer;
-import io.prescaler.webhook.ManifestMutator;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,18 +23,27 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Applies the webhook's logic offline: reads manifests (multi-document YAML) from files or stdin and"
-                    + " prints them with the prescaling metric injected, fixed or removed in every autoscaling/v2"
-                    + " HPA. Other documents pass through unchanged. HPAs inside a List (kubectl get -o yaml) are"
+            "Applies the webhook's logic offline: reads manifests (multi-document YAML or JSON) from files or stdin"
+                    + " and prints them with the prescaling metric injected, fixed or removed in every autoscaling/v2"
+                    + " HPA. Only the lines of a changed spec.metrics block change: comments, key order, quoting and"
+                    + " indentation of every other line are kept. HPAs inside a List (kubectl get -o yaml) are"
                     + " handled too.",
-            "An HPA with no metrics first gets the API server's default (cpu, Utilization 80%), which the webhook"
+            // A % in a description is a format specifier for picocli: written %% to print one.
+            "An HPA with no metrics first gets the API server's default (cpu, Utilization 80%%), which the webhook"
                     + " would have seen, so that it keeps scaling on CPU; a note on stderr says so.",
             "A config.kubernetes.io/v1 ResourceList on stdin is answered with a ResourceList, so mutate runs as a"
-                    + " kustomize KRM function.",
-            "Exit status: 0 on success; 1 when an HPA has invalid annotations or a document is not YAML (each"
-                    + " problem on stderr as FILE: document N: message, nothing on stdout); 2 on usage errors."
+                    + " kustomize KRM exec function (kustomize build --enable-alpha-plugins --enable-exec; kubectl"
+                    + " kustomize cannot run exec functions).",
+            "Exit status: 0 on success; 1 when an input cannot be read, is not YAML, or an HPA has invalid"
+                    + " annotations, wrong-typed fields or is a prescaled autoscaling/v1 or v2beta2 HPA (each problem"
+                    + " on stderr as FILE: document N: message, nothing on stdout); 2 on usage errors."
         })
 final class MutateCommand implements Callable<Integer> {
+
+    static final String LEGACY_WARNING = "mutate: warning: --metric-mode legacy injects "
+            + MetricEncoding.LEGACY.metricName() + ", which Kubernetes >= 1.33 never scales on (its 11/10 ratio is"
+            + " inside the 10% tolerance); use the default direct mode ("
+            + MetricEncoding.DIRECT.metricName() + ") unless the cluster runs Kubernetes <= 1.32";
 
     @Spec
     CommandSpec spec;
@@ -58,38 +65,26 @@ final class MutateCommand implements Callable<Integer> {
     InputStream stdin = System.in;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (metricMode == MetricEncoding.LEGACY) {
+            err.println(LEGACY_WARNING);
+        }
         Clock clock = Clock.system(shared.zone());
-        ManifestMutator mutator = new ManifestMutator(new AdmissionReviewer(shared.parser(), metricMode, clock));
+        ManifestMutator mutator =
+                new ManifestMutator(new AdmissionReviewer(shared.parser(), metricMode, clock), shared.keys());
+        InputReader inputs = new InputReader(stdin);
         List<String> sources = files.isEmpty() ? List.of("-") : files;
+        // Only stdin alone can be a kustomize function's ResourceList.
+        boolean asFunction = sources.equals(List.of("-"));
         List<ManifestMutator.Result> results = new ArrayList<>();
-        String stdinText = null;
         for (String source : sources) {
-            boolean fromStdin = "-".equals(source);
-            String text;
-            if (fromStdin) {
-                text = stdinText == null ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8) : "";
-                stdinText = text;
-            } else {
-                Path path = Path.of(source);
-                if (!Files.isRegularFile(path)) {
-                    throw new IllegalArgumentException(source + ": no such file");
-                }
-                text = Files.readString(path, StandardCharsets.UTF_8);
+            try {
+                results.add(mutator.mutate(inputs.read(source), asFunction));
+            } catch (InvalidInputException e) {
+                results.add(new ManifestMutator.Result("", List.of(e.getMessage()), List.of(), false));
             }
-            String name = fromStdin ? "<stdin>" : source;
-            if (fromStdin && sources.size() == 1 && mutator.isResourceList(text)) {
-                ManifestMutator.Result result = mutator.mutateResourceList(name, text);
-                result.warnings().forEach(err::println);
-                result.errors().forEach(err::println);
-                out.print(result.output());
-                out.flush();
-                err.flush();
-                return result.failed() ? 1 : 0;
-            }
-            results.add(mutator.mutateDocuments(name, text));
         }
         boolean failed = false;
         for (ManifestMutator.Result result : results) {
@@ -98,9 +93,21 @@ final class MutateCommand implements Callable<Integer> {
             failed |= result.failed();
         }
         err.flush();
+        if (results.size() == 1 && results.get(0).resourceList()) {
+            out.print(results.get(0).output());
+            out.flush();
+            return failed ? 1 : 0;
+        }
         if (failed) {
             return 1;
         }
+        out.print(joined(results));
+        out.flush();
+        return 0;
+    }
+
+    /** The outputs one after the other, a {@code ---} between two inputs. */
+    private static String joined(List<ManifestMutator.Result> results) {
         StringBuilder output = new StringBuilder();
         for (ManifestMutator.Result result : results) {
             String text = result.output();
@@ -117,8 +124,6 @@ final class MutateCommand implements Callable<Integer> {
             }
             output.append(text);
         }
-        out.print(output);
-        out.flush();
-        return 0;
+        return output.toString();
     }
 }

@@ -4,11 +4,12 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.prescaler.failure.InvalidInputException;
 import io.prescaler.failure.UsageException;
 import io.prescaler.hpa.Behavior;
-import io.prescaler.kube.EventsYaml;
+import io.prescaler.input.EventsYaml;
+import io.prescaler.input.HpaManifests;
+import io.prescaler.input.InputReader;
 import io.prescaler.kube.HpaBehaviors;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.plan.DayPlanner;
-import io.prescaler.plan.HpaManifests;
 import io.prescaler.plan.KubernetesVersion;
 import io.prescaler.replay.DemandCsv;
 import io.prescaler.replay.DemandCurve;
@@ -20,6 +21,7 @@ import io.prescaler.replay.ReplayReport;
 import io.prescaler.replay.ReplayTable;
 import io.prescaler.replay.ReplayedHpa;
 import io.prescaler.schedule.AnnotationReading;
+import io.prescaler.schedule.Durations;
 import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.EventProblem;
 import io.prescaler.schedule.HpaSchedule;
@@ -29,7 +31,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +103,7 @@ final class ReplayCommand implements Callable<Integer> {
             names = "--pod-startup",
             paramLabel = "DURATION",
             defaultValue = "60s",
-            converter = DurationConverter.class,
+            converter = DurationConverter.WholeSeconds.class,
             description = "From a pod's creation to Ready, whole seconds up to 1h (default: ${DEFAULT-VALUE}).")
     Duration podStartup;
 
@@ -110,7 +111,7 @@ final class ReplayCommand implements Callable<Integer> {
             names = "--pipeline-delay",
             paramLabel = "DURATION",
             defaultValue = "30s",
-            converter = DurationConverter.class,
+            converter = DurationConverter.WholeSeconds.class,
             description = "How old the values the HPA reads are: scrape interval, adapter query and sync, whole"
                     + " seconds up to 1h (default: ${DEFAULT-VALUE}).")
     Duration pipelineDelay;
@@ -158,9 +159,15 @@ final class ReplayCommand implements Callable<Integer> {
         checkDelay("--pipeline-delay", pipelineDelay);
         List<Policy> chosen = policies.stream().distinct().toList();
 
-        HorizontalPodAutoscaler hpa = chooseHpa(HpaManifests.read(read(hpaFile), hpaFile));
+        InputReader inputs = new InputReader(System.in);
+        HpaManifests.Reading manifests = HpaManifests.read(inputs.read(hpaFile), shared.keys());
+        manifests.notes().forEach(note -> err.println("replay: " + note));
+        if (!manifests.errors().isEmpty()) {
+            throw new InvalidInputException(String.join(System.lineSeparator() + "replay: ", manifests.errors()));
+        }
+        HorizontalPodAutoscaler hpa = chooseHpa(manifests.hpas());
         HpaFacts facts = HpaFacts.of(hpa);
-        DemandCurve demand = DemandCsv.parse(read(demandFile), demandFile);
+        DemandCurve demand = DemandCsv.parse(inputs.read(demandFile).text(), demandFile);
         Instant start = from != null ? from : demand.first();
         Instant end = to != null ? to : demand.last();
         if (!end.isAfter(start)) {
@@ -174,7 +181,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
 
         boolean bad = false;
-        ParsedEvents parsed = EventsYaml.read(events == null ? null : read(events.toString()), shared.zone());
+        ParsedEvents parsed = EventsYaml.read(
+                events == null ? null : inputs.read(events.toString()).text(), shared.zone());
         for (EventProblem problem : parsed.problems()) {
             err.println("replay: " + events + ": " + problem.message());
             bad = true;
@@ -266,19 +274,8 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private static void checkDelay(String flag, Duration value) {
-        if (value.isNegative() || value.compareTo(MAX_DELAY) > 0 || value.getNano() != 0) {
-            throw new UsageException(flag + " must be whole seconds from 0s to 1h, got " + value.toMillis() + "ms");
-        }
-    }
-
-    private static String read(String file) throws IOException {
-        if (file.equals("-")) {
-            return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such file");
+        if (value.compareTo(MAX_DELAY) > 0) {
+            throw new UsageException(flag + " must be whole seconds from 0s to 1h, got " + Durations.format(value));
         }
     }
 }

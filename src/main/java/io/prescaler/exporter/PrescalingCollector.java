@@ -1,6 +1,7 @@
 package io.prescaler.exporter;
 
 import io.prescaler.exporter.HpaSeries.Point;
+import io.prescaler.failure.UsageException;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationProblem;
@@ -19,13 +20,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders the per-HPA series from a snapshot of the informer cache, one decision per HPA, at one instant per
  * scrape. An HPA is exported when it carries prescaling annotations or consumes one of the two metrics; one with
- * bad annotations gets 0 samples (a missing series would block its scale-in) and its errors.
+ * bad annotations gets 0 samples (a missing series would block its scale-in) and its errors. Each HPA is read and
+ * decided on its own: one that fails in any way is exported as invalid, and the others as usual.
  */
 public final class PrescalingCollector implements MultiCollector {
 
@@ -36,6 +41,8 @@ public final class PrescalingCollector implements MultiCollector {
     static final String WINDOW_ACTIVE = "prescaling_window_active";
     static final String CURRENT = "prescaling_current_replicas";
     static final String ANNOTATION_ERROR = "prescaling_annotation_error";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrescalingCollector.class);
 
     private static final Set<String> RESERVED_LABELS = Set.of("namespace", "hpa", "deployment", "key", "event");
 
@@ -67,7 +74,7 @@ public final class PrescalingCollector implements MultiCollector {
         for (String key : hpaLabels) {
             String name = PrometheusNaming.sanitizeLabelName(key);
             if (RESERVED_LABELS.contains(name) || result.containsValue(name)) {
-                throw new IllegalArgumentException("--hpa-label " + key + " would become the label \"" + name
+                throw new UsageException("--hpa-label " + key + " would become the label \"" + name
                         + "\", which is already used; copy another label");
             }
             result.put(key, name);
@@ -101,49 +108,108 @@ public final class PrescalingCollector implements MultiCollector {
             Memo remembered = previous.get(hpa.key());
             if (remembered == null
                     || (remembered.facts() != hpa && !remembered.facts().equals(hpa))) {
-                remembered = new Memo(hpa, parser.read(hpa.annotations()), labels(hpa));
+                remembered = read(hpa);
             }
-            next.put(hpa.key(), remembered);
-            AnnotationReading reading = remembered.reading();
-            boolean consumes = hpa.consumesMetric(MetricEncoding.DIRECT.metricName())
-                    || hpa.consumesMetric(MetricEncoding.LEGACY.metricName());
-            if (!reading.isPrescaled() && !consumes) {
-                continue;
-            }
-            PrescalingDecision decision =
-                    PrescalingDecision.decide(reading, hpa.maxReplicas(), hpa.currentReplicas(), now);
-            Labels labels = remembered.labels();
-            List<Point> points = new ArrayList<>(HpaFamily.values().length);
-            points.add(new Point(HpaFamily.DIRECT, labels, decision.directValue()));
-            points.add(new Point(HpaFamily.LEGACY, labels, decision.legacyValue()));
-            points.add(new Point(HpaFamily.EFFECTIVE, labels, decision.minimum().replicas()));
-            points.add(new Point(HpaFamily.CURRENT, labels, hpa.currentReplicas()));
-            if (reading instanceof AnnotationReading.Valid valid) {
-                points.add(new Point(HpaFamily.CONFIGURED, labels, valid.spec().minReplicas()));
-                points.add(new Point(
-                        HpaFamily.MULTIPLIER,
-                        labels,
-                        decision.minimum().multiplier().doubleValue()));
-                points.add(new Point(
-                        HpaFamily.WINDOW_ACTIVE, labels, decision.minimum().windowOpen() ? 1 : 0));
-                decision.minimum()
-                        .event()
-                        .ifPresent(e -> points.add(new Point(
-                                HpaFamily.EVENT_INFO,
-                                Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "event", e.name()),
-                                1)));
-            } else if (reading instanceof AnnotationReading.Invalid invalid) {
-                for (String key : badKeys(invalid)) {
-                    points.add(new Point(
-                            HpaFamily.ANNOTATION_ERROR,
-                            Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key),
-                            1));
+            Optional<HpaSeries> series;
+            try {
+                series = series(hpa, remembered, now);
+            } catch (RuntimeException e) {
+                // Whatever one HPA carries, the others' series are served: this one is marked, as if invalid.
+                remembered = failed(hpa, e);
+                try {
+                    series = series(hpa, remembered, now);
+                } catch (RuntimeException again) {
+                    LOG.warn("{}: left out of the scrape: {}", hpa.key(), again.toString());
+                    series = Optional.empty();
                 }
             }
-            result.add(new HpaSeries(hpa.key(), points));
+            next.put(hpa.key(), remembered);
+            series.ifPresent(result::add);
         }
         memo = next;
         return result;
+    }
+
+    /** What prescaling reads from the HPA; an HPA that cannot be read at all is marked as invalid. */
+    private Memo read(HpaFacts hpa) {
+        try {
+            return new Memo(hpa, parser.read(hpa.annotations()), labels(hpa));
+        } catch (RuntimeException e) {
+            return failed(hpa, e);
+        }
+    }
+
+    /**
+     * An HPA whose annotations or labels could not be read or decided: 0 samples and an annotation error on each
+     * prescaling key it carries, logged once (the memo keeps it until the HPA changes).
+     */
+    private Memo failed(HpaFacts hpa, RuntimeException e) {
+        LOG.warn(
+                "{}: could not read its prescaling annotations ({}); exporting 0 and prescaling_annotation_error for it",
+                hpa.key(),
+                e.toString().lines().findFirst().orElse(""));
+        Map<String, String> annotations = hpa.annotations() == null ? Map.of() : hpa.annotations();
+        List<AnnotationProblem> problems = new ArrayList<>();
+        for (String key : parser.keys().allKeys()) {
+            if (annotations.containsKey(key)) {
+                problems.add(new AnnotationProblem(
+                        key, null, "could not be read: " + e.getClass().getSimpleName()));
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.add(new AnnotationProblem(
+                    parser.keys().prefix(),
+                    null,
+                    "could not be read: " + e.getClass().getSimpleName()));
+        }
+        Labels labels = Labels.of(
+                "namespace",
+                String.valueOf(hpa.namespace()),
+                "hpa",
+                String.valueOf(hpa.name()),
+                "deployment",
+                String.valueOf(hpa.targetName()));
+        return new Memo(hpa, new AnnotationReading.Invalid(problems), labels);
+    }
+
+    /** The data points of one HPA, or none when it is neither prescaled nor consuming a prescaling metric. */
+    private Optional<HpaSeries> series(HpaFacts hpa, Memo remembered, Instant now) {
+        AnnotationReading reading = remembered.reading();
+        boolean consumes = hpa.consumesMetric(MetricEncoding.DIRECT.metricName())
+                || hpa.consumesMetric(MetricEncoding.LEGACY.metricName());
+        if (!reading.isPrescaled() && !consumes) {
+            return Optional.empty();
+        }
+        PrescalingDecision decision = PrescalingDecision.decide(reading, hpa.maxReplicas(), hpa.currentReplicas(), now);
+        Labels labels = remembered.labels();
+        List<Point> points = new ArrayList<>(HpaFamily.values().length);
+        points.add(new Point(HpaFamily.DIRECT, labels, decision.directValue()));
+        points.add(new Point(HpaFamily.LEGACY, labels, decision.legacyValue()));
+        points.add(new Point(HpaFamily.EFFECTIVE, labels, decision.minimum().replicas()));
+        points.add(new Point(HpaFamily.CURRENT, labels, hpa.currentReplicas()));
+        if (reading instanceof AnnotationReading.Valid valid) {
+            points.add(new Point(HpaFamily.CONFIGURED, labels, valid.spec().minReplicas()));
+            points.add(new Point(
+                    HpaFamily.MULTIPLIER,
+                    labels,
+                    decision.minimum().multiplier().doubleValue()));
+            points.add(new Point(
+                    HpaFamily.WINDOW_ACTIVE, labels, decision.minimum().windowOpen() ? 1 : 0));
+            decision.minimum()
+                    .event()
+                    .ifPresent(e -> points.add(new Point(
+                            HpaFamily.EVENT_INFO,
+                            Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "event", e.name()),
+                            1)));
+        } else if (reading instanceof AnnotationReading.Invalid invalid) {
+            for (String key : badKeys(invalid)) {
+                points.add(new Point(
+                        HpaFamily.ANNOTATION_ERROR,
+                        Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key),
+                        1));
+            }
+        }
+        return Optional.of(new HpaSeries(hpa.key(), points));
     }
 
     private static List<String> badKeys(AnnotationReading.Invalid invalid) {

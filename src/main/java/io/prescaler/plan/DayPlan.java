@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A day's plan: every prescaled HPA, the event occurrences active at some point of the day, and what the HPA model
- * assumed about the cluster.
+ * assumed about the cluster; and one line per event or HPA that could not be planned (left out, the others planned).
  */
 public record DayPlan(
         LocalDate date,
@@ -19,10 +19,12 @@ public record DayPlan(
         Duration step,
         PlanAssumptions assumptions,
         List<EventOccurrence> occurrences,
-        List<HpaPlan> hpas) {
+        List<HpaPlan> hpas,
+        List<String> failures) {
 
     public DayPlan {
         occurrences = List.copyOf(occurrences);
         hpas = List.copyOf(hpas);
+        failures = List.copyOf(failures);
     }
 }

@@ -4,7 +4,9 @@ import io.prescaler.hpa.Behavior;
 import io.prescaler.hpa.Step;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.schedule.AnnotationKeys;
+import io.prescaler.schedule.Durations;
 import io.prescaler.schedule.EffectiveMinimum;
+import io.prescaler.schedule.EventBounds;
 import io.prescaler.schedule.EventCalendar;
 import io.prescaler.schedule.EventOccurrence;
 import io.prescaler.schedule.MetricEncoding;
@@ -28,6 +30,11 @@ import java.util.function.Function;
  */
 public final class DayPlanner {
 
+    /** The HPA controller syncs every 15 s: finer rows show nothing new, and cost a row per HPA each. */
+    static final Duration SHORTEST_STEP = Duration.ofSeconds(15);
+
+    static final Duration LONGEST_STEP = Duration.ofDays(1);
+
     private final EventCalendar calendar;
     private final PlanAssumptions assumptions;
 
@@ -36,10 +43,18 @@ public final class DayPlanner {
         this.assumptions = Objects.requireNonNull(assumptions, "assumptions");
     }
 
-    /** The day runs from local midnight to the next (23 or 25 hours on DST days). */
+    /**
+     * The day runs from local midnight to the next (23 or 25 hours on DST days). An event or an HPA that cannot be
+     * planned is left out and named in {@link DayPlan#failures()}; the others are planned.
+     */
     public DayPlan plan(LocalDate date, ZoneId zone, Duration step, List<Planned> hpas) {
-        if (step.isZero() || step.isNegative()) {
-            throw new IllegalArgumentException("--step must be > 0, got " + step);
+        if (step.compareTo(SHORTEST_STEP) < 0 || step.compareTo(LONGEST_STEP) > 0) {
+            throw new IllegalArgumentException("--step must be from " + Durations.format(SHORTEST_STEP) + " to "
+                    + Durations.format(LONGEST_STEP) + ", got " + Durations.format(step));
+        }
+        if (date.getYear() < EventBounds.FIRST_YEAR || date.getYear() > EventBounds.LAST_YEAR) {
+            throw new IllegalArgumentException("--date must be in the years " + EventBounds.FIRST_YEAR + " to "
+                    + EventBounds.LAST_YEAR + ", got " + date);
         }
         Instant from = date.atStartOfDay(zone).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
@@ -50,13 +65,20 @@ public final class DayPlanner {
         // Occurrences from the warm-up on (the model reads values D before its first sync), so that an event running
         // at midnight is already applied before it.
         Instant modelStart = from.minus(DaySimulation.WARM_UP).minus(assumptions.pipelineDelay());
-        List<EventOccurrence> occurrences = calendar.occurrencesBetween(modelStart, to);
-        List<HpaPlan> plans = hpas.stream()
-                .map(p -> planOne(p, samples, occurrences, modelStart, from, to))
-                .toList();
+        EventCalendar.Between between = calendar.between(modelStart, to);
+        List<EventOccurrence> occurrences = between.occurrences();
+        List<String> failures = new ArrayList<>(between.failures());
+        List<HpaPlan> plans = new ArrayList<>();
+        for (Planned p : hpas) {
+            try {
+                plans.add(planOne(p, samples, occurrences, modelStart, from, to));
+            } catch (RuntimeException e) {
+                failures.add(p.hpa().key() + ": could not be planned (" + e + "); left out, the others planned");
+            }
+        }
         List<EventOccurrence> ofTheDay =
                 occurrences.stream().filter(o -> o.end().isAfter(from)).toList();
-        return new DayPlan(date, zone, from, to, step, assumptions, ofTheDay, plans);
+        return new DayPlan(date, zone, from, to, step, assumptions, ofTheDay, plans, failures);
     }
 
     private HpaPlan planOne(

@@ -1,5 +1,6 @@
 package io.prescaler.plan;
 
+import io.prescaler.schedule.Durations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -19,12 +20,17 @@ public record PlanAssumptions(
     public static final KubernetesVersion DEFAULT_KUBERNETES_VERSION = new KubernetesVersion(1, 33);
     public static final Duration DEFAULT_PIPELINE_DELAY = Duration.ofSeconds(30);
 
+    /** Far above any real scrape interval plus adapter query; bounds the time the model looks back. */
+    public static final Duration LONGEST_PIPELINE_DELAY = Duration.ofHours(1);
+
     public PlanAssumptions {
         Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
         Objects.requireNonNull(initialReplicas, "initialReplicas");
-        if (pipelineDelay.isNegative() || pipelineDelay.toNanos() % 1_000_000_000L != 0) {
-            throw new IllegalArgumentException(
-                    "--pipeline-delay must be a whole number of seconds >= 0, got " + pipelineDelay);
+        if (pipelineDelay.isNegative()
+                || pipelineDelay.compareTo(LONGEST_PIPELINE_DELAY) > 0
+                || pipelineDelay.toNanos() % 1_000_000_000L != 0) {
+            throw new IllegalArgumentException("--pipeline-delay must be a whole number of seconds from 0 to "
+                    + Durations.format(LONGEST_PIPELINE_DELAY) + ", got " + Durations.format(pipelineDelay));
         }
         if (initialReplicas.isPresent() && initialReplicas.getAsInt() < 0) {
             throw new IllegalArgumentException("--initial-replicas must be >= 0, got " + initialReplicas.getAsInt());

@@ -1,253 +1,216 @@
 package io.prescaler.plan;
 
-import io.prescaler.schedule.EventAnnotations;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Renders a day's plan as an SVG chart: one panel per HPA with the effective minimum (blue, stepped) and the
- * replicas of the HPA controller model (orange) against the time of day; the window is shaded grey, event spans amber.
+ * replicas of the HPA controller model (orange) against the time of day; the window is shaded grey, event spans
+ * amber with their labels laid out by {@link LabelLayout}; a legend names all four.
  */
 public final class PlanChart {
 
-    private static final int WIDTH = 960;
-    private static final int PANEL = 240;
-    private static final int LEFT = 56;
-    private static final int RIGHT = 24;
-    private static final int TOP = 52;
-    private static final int BOTTOM = 36;
+    private static final double TITLE_HEIGHT = 48;
+    private static final String TEXT = "#111827";
+    private static final String MUTED = "#4b5563";
+    private static final String WARNING = "#b91c1c";
+    private static final String AXIS = "#374151";
+    private static final String GRID = "#d1d5db";
+    private static final String WINDOW = "#e5e7eb";
+    private static final String EVENT = "#fcd34d";
+    private static final String MINIMUM = "#2563eb";
+    private static final String REPLICAS = "#ea580c";
 
     private PlanChart() {}
 
     public static String render(DayPlan plan) {
-        int height = 48 + plan.hpas().size() * PANEL;
+        List<ChartPanel> panels = layout(plan);
+        double height = panels.isEmpty()
+                ? TITLE_HEIGHT
+                : panels.get(panels.size() - 1).top()
+                        + panels.get(panels.size() - 1).height();
         StringBuilder svg = new StringBuilder();
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-                .append(WIDTH)
-                .append("\" height=\"")
-                .append(height)
-                .append("\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(height)
-                .append("\" font-family=\"sans-serif\" font-size=\"12\">\n")
+                .append(String.format(
+                        Locale.ROOT,
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f"
+                                + " %.0f\" font-family=\"sans-serif\" font-size=\"12\">\n",
+                        ChartPanel.WIDTH,
+                        height,
+                        ChartPanel.WIDTH,
+                        height))
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
-                .append(text(LEFT, 24, "Prescaler plan for " + plan.date() + " (" + plan.zone() + ")", "16", "bold"));
-        for (int i = 0; i < plan.hpas().size(); i++) {
-            panel(svg, plan, plan.hpas().get(i), 48 + i * PANEL);
-        }
+                .append(text(
+                        ChartPanel.LEFT,
+                        24,
+                        "Prescaler plan for " + plan.date() + " (" + plan.zone() + ")",
+                        16,
+                        "bold",
+                        TEXT,
+                        "start"));
+        panels.forEach(panel -> draw(svg, panel));
         return svg.append("</svg>\n").toString();
     }
 
-    private static void panel(StringBuilder svg, DayPlan plan, HpaPlan hpa, int y0) {
-        double plotWidth = WIDTH - LEFT - RIGHT;
-        double plotHeight = PANEL - TOP - BOTTOM;
-        double top = y0 + TOP;
-        double bottom = top + plotHeight;
-        List<PlanStep> steps = hpa.steps();
-        int maxValue = 1;
-        for (PlanStep s : steps) {
-            maxValue = Math.max(maxValue, Math.max(s.minimum(), s.replicas()));
+    /** Every panel laid out, one under the other; what {@link #render} draws. */
+    static List<ChartPanel> layout(DayPlan plan) {
+        List<ChartPanel> panels = new ArrayList<>();
+        double top = TITLE_HEIGHT;
+        for (HpaPlan hpa : plan.hpas()) {
+            ChartPanel panel = ChartPanel.of(plan, hpa, top);
+            panels.add(panel);
+            top += panel.height();
         }
-        double yMax = Math.ceil(maxValue * 1.15);
-        Duration day = Duration.between(plan.from(), plan.to());
-        // The table's header is one long line; in the chart its first clause is the title and the rest a subtitle.
-        String header = PlanTable.header(hpa);
-        int cut = header.indexOf("; ");
-        svg.append(text(LEFT, y0 + 22, cut < 0 ? header : header.substring(0, cut), "13", "bold"));
-        if (cut >= 0) {
-            svg.append(text(LEFT, y0 + 38, header.substring(cut + 2), "11", "normal", "#4b5563"));
-        }
-        List<String> warnings = PlanTable.warnings(hpa, plan);
-        for (int w = 0; w < warnings.size(); w++) {
-            svg.append(text(LEFT + 8, top + 28 + 14 * w, "warning: " + warnings.get(w), "11", "normal", "#b91c1c"));
-        }
-        // shaded spans: the window (grey), then events (amber, labelled)
-        shade(svg, steps, plan, day, plotWidth, top, plotHeight, PlanStep::windowOpen, "#e5e7eb", null, 0, svg);
-        StringBuilder labels = new StringBuilder(); // drawn after every shade, so no shade covers a label
-        List<String> eventNames = steps.stream()
-                .flatMap(s -> s.event().stream())
-                .map(e -> e.name())
-                .distinct()
-                .toList();
-        for (int row = 0; row < eventNames.size(); row++) {
-            String name = eventNames.get(row);
-            Optional<PlanStep> first = steps.stream()
-                    .filter(s -> s.event().map(e -> e.name()).equals(Optional.of(name)))
-                    .findFirst();
-            String label = name + " x"
-                    + EventAnnotations.plain(first.get().event().get().multiplier());
-            shade(
-                    svg,
-                    steps,
-                    plan,
-                    day,
-                    plotWidth,
-                    top,
-                    plotHeight,
-                    s -> s.event().map(e -> e.name()).equals(Optional.of(name)),
-                    "#fcd34d",
-                    label,
-                    row,
-                    labels);
-        }
-        svg.append(labels);
-        // axes and grid
-        svg.append(String.format(
-                Locale.ROOT,
-                "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#374151\"/>\n",
-                LEFT,
-                bottom,
-                LEFT + plotWidth,
-                bottom));
-        svg.append(String.format(
-                Locale.ROOT,
-                "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#374151\"/>\n",
-                LEFT,
-                top,
-                LEFT,
-                bottom));
-        for (int h = 0; h <= 24; h += 3) {
-            double x = LEFT + plotWidth * Math.min(1.0, h * 3600.0 / day.toSeconds());
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#d1d5db\" stroke-dasharray=\"2,3\"/>\n",
-                    x,
-                    top,
-                    x,
-                    bottom));
-            svg.append(text(x - 14, bottom + 16, String.format(Locale.ROOT, "%02d:00", h), "11", "normal"));
-        }
-        for (int k = 0; k <= 4; k++) {
-            double value = yMax * k / 4;
-            double y = bottom - plotHeight * k / 4;
-            svg.append(text(LEFT - 40, y + 4, String.format(Locale.ROOT, "%.0f", value), "11", "normal"));
-        }
-        series(svg, steps, plan, day, plotWidth, bottom, plotHeight, yMax, true, "#2563eb");
-        series(svg, steps, plan, day, plotWidth, bottom, plotHeight, yMax, false, "#ea580c");
-        svg.append(legend(LEFT + plotWidth - 330, bottom + 30));
+        return panels;
     }
 
-    private static String legend(double x, double y) {
+    private static void draw(StringBuilder svg, ChartPanel panel) {
+        header(svg, panel);
+        // the shades first, so that no shade covers a line or a label
+        panel.windows().forEach(area -> svg.append(rect(area, WINDOW, 0.6, null)));
+        panel.events().forEach(event -> svg.append(rect(event.area(), EVENT, 0.6, null)));
+        axes(svg, panel);
+        svg.append(polyline(panel.minimum(), MINIMUM, 2.5));
+        svg.append(polyline(panel.replicas(), REPLICAS, 1.5));
+        labels(svg, panel);
+        legend(svg, panel);
+    }
+
+    private static void header(StringBuilder svg, ChartPanel panel) {
+        double y = panel.top() + 22;
+        svg.append(text(ChartPanel.LEFT, y, panel.title(), 13, "bold", TEXT, "start"));
+        if (!panel.subtitle().isEmpty()) {
+            svg.append(text(ChartPanel.LEFT, y + 16, panel.subtitle(), 11, "normal", MUTED, "start"));
+        }
+        for (int i = 0; i < panel.warnings().size(); i++) {
+            svg.append(text(
+                    ChartPanel.LEFT,
+                    y + 30 + ChartPanel.LINE * i,
+                    "warning: " + panel.warnings().get(i),
+                    11,
+                    "normal",
+                    WARNING,
+                    "start"));
+        }
+    }
+
+    /** Grid lines at every tick, the tick labels, then the two axes over them. */
+    private static void axes(StringBuilder svg, ChartPanel panel) {
+        ChartBox plot = panel.plot();
+        for (TimeAxis.Tick tick : panel.time().ticks()) {
+            double x = panel.time().x(tick.at());
+            svg.append(line(x, plot.y(), x, plot.bottom(), GRID, "2,3"));
+            svg.append(text(x, plot.bottom() + 16, tick.label(), 11, "normal", TEXT, "middle"));
+        }
+        for (int value : panel.ticks().values()) {
+            double y = panel.y(value);
+            svg.append(line(plot.x(), y, plot.right(), y, GRID, "2,3"));
+            svg.append(text(plot.x() - 6, y + 4, Integer.toString(value), 11, "normal", TEXT, "end"));
+        }
+        svg.append(line(plot.x(), plot.bottom(), plot.right(), plot.bottom(), AXIS, null));
+        svg.append(line(plot.x(), plot.y(), plot.x(), plot.bottom(), AXIS, null));
+    }
+
+    /** Each label with a white halo, so that a line it could not avoid does not hide it. */
+    private static void labels(StringBuilder svg, ChartPanel panel) {
+        for (ChartPanel.EventSpan event : panel.events()) {
+            event.labelBox()
+                    .ifPresent(box -> svg.append("<g stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">")
+                            .append(text(
+                                            box.x(),
+                                            box.bottom() - 3.5,
+                                            event.label(),
+                                            LabelLayout.FONT_SIZE,
+                                            "normal",
+                                            TEXT,
+                                            "start")
+                                    .stripTrailing())
+                            .append("</g>\n"));
+        }
+    }
+
+    /** The legend, right-aligned under the time labels: both lines and both shades. */
+    private static void legend(StringBuilder svg, ChartPanel panel) {
+        record Entry(String colour, boolean line, String text) {}
+        List<Entry> entries = List.of(
+                new Entry(MINIMUM, true, "effective minimum"),
+                new Entry(REPLICAS, true, "replicas (HPA model)"),
+                new Entry(WINDOW, false, "prescaling window"),
+                new Entry(EVENT, false, "event"));
+        double swatch = 10;
+        double gap = 16;
+        double width = entries.stream()
+                .mapToDouble(e -> swatch + 4 + e.text().length() * LabelLayout.CHAR_WIDTH + gap)
+                .sum();
+        double x = panel.plot().right() - width + gap;
+        double baseline = panel.plot().bottom() + 36;
+        svg.append("<g font-size=\"11\">");
+        for (Entry e : entries) {
+            ChartBox mark =
+                    e.line() ? new ChartBox(x, baseline - 5, swatch, 3) : new ChartBox(x, baseline - 9, swatch, 10);
+            // a shade's swatch gets an outline: the window's light grey alone hardly shows on white
+            svg.append(rect(mark, e.colour(), e.line() ? 1 : 0.6, e.line() ? null : GRID)
+                            .stripTrailing())
+                    .append(text(x + swatch + 4, baseline, e.text(), 11, "normal", TEXT, "start")
+                            .stripTrailing());
+            x += swatch + 4 + e.text().length() * LabelLayout.CHAR_WIDTH + gap;
+        }
+        svg.append("</g>\n");
+    }
+
+    private static String rect(ChartBox box, String colour, double opacity, String outline) {
         return String.format(
                 Locale.ROOT,
-                "<g font-size=\"11\"><rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"3\" fill=\"#2563eb\"/>"
-                        + "<text x=\"%.1f\" y=\"%.1f\">effective minimum</text>"
-                        + "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"3\" fill=\"#ea580c\"/>"
-                        + "<text x=\"%.1f\" y=\"%.1f\">replicas (HPA model)</text>"
-                        + "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"8\" fill=\"#fcd34d\"/>"
-                        + "<text x=\"%.1f\" y=\"%.1f\">event</text></g>\n",
-                x,
-                y - 4,
-                x + 14,
-                y,
-                x + 130,
-                y - 4,
-                x + 144,
-                y,
-                x + 270,
-                y - 8,
-                x + 284,
-                y);
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"%s%s/>\n",
+                box.x(),
+                box.y(),
+                box.width(),
+                box.height(),
+                colour,
+                opacity < 1 ? String.format(Locale.ROOT, " fill-opacity=\"%.2f\"", opacity) : "",
+                outline == null ? "" : " stroke=\"" + outline + "\"");
     }
 
-    private interface StepTest {
-        boolean test(PlanStep step);
+    private static String line(double x1, double y1, double x2, double y2, String colour, String dashes) {
+        return String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"%s/>\n",
+                x1,
+                y1,
+                x2,
+                y2,
+                colour,
+                dashes == null ? "" : " stroke-dasharray=\"" + dashes + "\"");
     }
 
-    private static void shade(
-            StringBuilder svg,
-            List<PlanStep> steps,
-            DayPlan plan,
-            Duration day,
-            double plotWidth,
-            double top,
-            double plotHeight,
-            StepTest inside,
-            String colour,
-            String label,
-            int labelRow,
-            StringBuilder labels) {
-        int start = -1;
-        for (int i = 0; i <= steps.size(); i++) {
-            boolean in = i < steps.size() && inside.test(steps.get(i));
-            if (in && start < 0) {
-                start = i;
-            } else if (!in && start >= 0) {
-                double x1 = x(steps.get(start).at(), plan, day, plotWidth);
-                double x2 = x(i < steps.size() ? steps.get(i).at() : plan.to(), plan, day, plotWidth);
-                svg.append(String.format(
-                        Locale.ROOT,
-                        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" fill-opacity=\"0.6\"/>\n",
-                        x1,
-                        top,
-                        Math.max(0.5, x2 - x1),
-                        plotHeight,
-                        colour));
-                if (label != null) {
-                    // one row per event, so the labels of overlapping events do not print over each other
-                    labels.append(text(x1 + 3, top + 12 + 13 * labelRow, label, "11", "normal"));
-                }
-                start = -1;
-            }
-        }
-    }
-
-    private static void series(
-            StringBuilder svg,
-            List<PlanStep> steps,
-            DayPlan plan,
-            Duration day,
-            double plotWidth,
-            double bottom,
-            double plotHeight,
-            double yMax,
-            boolean minimum,
-            String colour) {
+    private static String polyline(ChartLine line, String colour, double width) {
         StringBuilder points = new StringBuilder();
-        double previousY = Double.NaN;
-        for (int i = 0; i < steps.size(); i++) {
-            PlanStep s = steps.get(i);
-            double value = minimum ? s.minimum() : s.replicas();
-            double x = x(s.at(), plan, day, plotWidth);
-            double y = bottom - plotHeight * value / yMax;
-            if (!Double.isNaN(previousY)) {
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, previousY));
+        for (ChartLine.Point p : line.points()) {
+            if (!points.isEmpty()) {
+                points.append(' ');
             }
-            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-            previousY = y;
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f", p.x(), p.y()));
         }
-        points.append(String.format(Locale.ROOT, "%.1f,%.1f", LEFT + plotWidth, previousY));
-        svg.append("<polyline fill=\"none\" stroke=\"")
-                .append(colour)
-                .append("\" stroke-width=\"")
-                .append(minimum ? "2.5" : "1.5")
-                .append("\" points=\"")
-                .append(points)
-                .append("\"/>\n");
-    }
-
-    private static double x(Instant at, DayPlan plan, Duration day, double plotWidth) {
-        return LEFT + plotWidth * Duration.between(plan.from(), at).toSeconds() / day.toSeconds();
-    }
-
-    private static String text(double x, double y, String content, String size, String weight) {
-        return text(x, y, content, size, weight, "#111827");
-    }
-
-    private static String text(double x, double y, String content, String size, String weight, String colour) {
         return String.format(
                 Locale.ROOT,
-                "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%s\" font-weight=\"%s\" fill=\"%s\">%s</text>\n",
+                "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" points=\"%s\"/>\n",
+                colour,
+                width,
+                points);
+    }
+
+    private static String text(
+            double x, double y, String content, int size, String weight, String colour, String anchor) {
+        return String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" font-weight=\"%s\" fill=\"%s\"%s>%s</text>\n",
                 x,
                 y,
                 size,
                 weight,
                 colour,
+                anchor.equals("start") ? "" : " text-anchor=\"" + anchor + "\"",
                 escape(content));
     }
 

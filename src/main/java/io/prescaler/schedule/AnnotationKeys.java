@@ -65,4 +65,9 @@ public record AnnotationKeys(String prefix) {
     public List<String> eventKeys() {
         return List.of(eventMultiplier(), eventName(), eventEnd());
     }
+
+    /** Every key of ours: the team's and the event keys. */
+    public List<String> allKeys() {
+        return List.of(minReplicas(), start(), end(), days(), timezone(), eventMultiplier(), eventName(), eventEnd());
+    }
 }

@@ -23,6 +23,9 @@ public final class AnnotationParser {
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d))?");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?\\d{1,9}");
 
+    /** The hints given at most for one object. */
+    static final int MAX_HINTS = 5;
+
     private final AnnotationKeys keys;
     private final ZoneId defaultZone;
 
@@ -153,28 +156,41 @@ public final class AnnotationParser {
         if (rawMultiplier == null) {
             return Optional.empty();
         }
-        Optional<BigDecimal> factor = positiveDecimal(rawMultiplier);
-        if (factor.isEmpty()) {
+        Parsed<BigDecimal> factor = Multipliers.parse(rawMultiplier);
+        if (factor instanceof Parsed.Refused<BigDecimal> refused) {
             problems.add(new AnnotationProblem(
-                    keys.eventMultiplier(), rawMultiplier, "is not a number > 0 (for example \"3\" or \"1.5\")"));
+                    keys.eventMultiplier(), rawMultiplier, refused.why() + " (for example \"3\" or \"1.5\")"));
             return Optional.empty();
         }
         if (!endValid) {
             return Optional.empty();
         }
-        return Optional.of(new EventMultiplier(factor.get(), values.get(keys.eventName()), end));
+        return Optional.of(new EventMultiplier(factor.value().orElseThrow(), values.get(keys.eventName()), end));
     }
 
-    /** A decimal number > 0, as multipliers are written in annotations and in the events file. */
-    public static Optional<BigDecimal> positiveDecimal(String text) {
-        try {
-            BigDecimal value = new BigDecimal(text.trim());
-            if (value.signum() > 0 && value.compareTo(BigDecimal.valueOf(1_000_000)) <= 0) {
-                return Optional.of(value);
-            }
-        } catch (NumberFormatException e) {
-            // falls through to empty: the caller names the key and the value
+    /**
+     * Hints about keys under the prefix that are none of ours ({@code annotations.scaling.exporter.start}): each
+     * named with the closest key, since such a key is ignored and the window it was meant for never opens. Not a
+     * problem: the annotations are read without it, and the webhook, {@code mutate} and {@code plan} show these as
+     * warnings, in these words.
+     */
+    public List<String> hints(Map<String, String> annotations) {
+        if (annotations == null || annotations.isEmpty()) {
+            return List.of();
         }
-        return Optional.empty();
+        List<String> unknown = annotations.keySet().stream()
+                .filter(key -> key != null
+                        && key.startsWith(keys.prefix() + ".")
+                        && !keys.allKeys().contains(key))
+                .sorted()
+                .toList();
+        // An object may carry thousands of keys: a few hints say it, and keep an admission's answer small.
+        List<String> hints = new ArrayList<>();
+        unknown.stream().limit(MAX_HINTS).forEach(key -> hints.add(ClosestKey.hint(key, keys)));
+        if (unknown.size() > MAX_HINTS) {
+            hints.add((unknown.size() - MAX_HINTS) + " more keys under " + keys.prefix()
+                    + " are not prescaling annotations and are ignored");
+        }
+        return hints;
     }
 }

@@ -21,7 +21,7 @@ public record AnnotationProblem(String key, String value, String expected) {
         if (value == null) {
             return key + ": missing; " + expected;
         }
-        return key + ": \"" + value + "\" " + expected;
+        return key + ": " + QuotedValue.of(value) + " " + expected;
     }
 
     @Override

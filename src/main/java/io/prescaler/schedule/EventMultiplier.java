@@ -14,8 +14,8 @@ public record EventMultiplier(BigDecimal factor, String name, Optional<Instant> 
     public EventMultiplier {
         Objects.requireNonNull(factor, "factor");
         Objects.requireNonNull(end, "end");
-        if (factor.signum() <= 0) {
-            throw new IllegalArgumentException("a multiplier must be > 0");
+        if (!Multipliers.isWithinBounds(factor)) {
+            throw new IllegalArgumentException(Multipliers.FORM + ", not " + QuotedValue.of(factor.toString()));
         }
         name = name == null ? "" : name;
     }

@@ -36,7 +36,7 @@ public record EventProblem(int entry, String eventName, String field, String val
         if (value == null) {
             return subject + ": " + expected;
         }
-        return subject + ": \"" + value + "\" " + expected;
+        return subject + ": " + QuotedValue.of(value) + " " + expected;
     }
 
     @Override

@@ -37,6 +37,14 @@ public sealed interface EventTiming {
             if (!end.isAfter(start)) {
                 throw new IllegalArgumentException("an event's end must be after its start");
             }
+            if (!EventBounds.isWithinYears(start) || !EventBounds.isWithinYears(end)) {
+                throw new IllegalArgumentException("an event's start and end fall in the years "
+                        + EventBounds.FIRST_YEAR + " to " + EventBounds.LAST_YEAR);
+            }
+            if (end.isAfter(start.plus(EventBounds.LONGEST_EVENT))) {
+                throw new IllegalArgumentException(
+                        "an event lasts at most " + Durations.format(EventBounds.LONGEST_EVENT));
+            }
         }
 
         public TimeSpan span(ZoneId zone) {
@@ -76,6 +84,10 @@ public sealed interface EventTiming {
             Objects.requireNonNull(duration, "duration");
             if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException("an event's duration must be > 0");
+            }
+            if (duration.compareTo(EventBounds.LONGEST_EVENT) > 0) {
+                throw new IllegalArgumentException(
+                        "an event lasts at most " + Durations.format(EventBounds.LONGEST_EVENT));
             }
         }
 

@@ -37,6 +37,11 @@ public final class EventsParser {
     /** Any fixed instant does to tell a schedule that fires from one that never does (a February 30). */
     private static final ZonedDateTime NEVER_BEFORE = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
+    /** An event's name becomes an annotation value and appears in every message about it. */
+    static final int LONGEST_NAME = 253;
+
+    private static final int LONGEST_DATE_TIME = 64;
+
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final String LOCAL_DATE_TIME =
             "is not a local date-time (ISO-8601 without offset, for example \"2026-05-30T21:00\"; the zone is the"
@@ -69,7 +74,7 @@ public final class EventsParser {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = new Entry(i + 1, entries.get(i));
-            Optional<SpecialEvent> event = entry.read();
+            Optional<SpecialEvent> event = entry.readAlone();
             if (entry.name != null && !names.add(entry.name)) {
                 entry.problem("name", entry.name, "is already the name of an earlier event; names must be unique");
                 event = Optional.empty();
@@ -94,7 +99,8 @@ public final class EventsParser {
                 map.forEach((k, v) -> fields.put(String.valueOf(k), v));
             }
             Object rawName = fields.get("name");
-            this.name = rawName instanceof String s && !s.isBlank() ? s.trim() : null;
+            this.name =
+                    rawName instanceof String s && !s.isBlank() && s.trim().length() <= LONGEST_NAME ? s.trim() : null;
             if (!(raw instanceof Map<?, ?>)) {
                 problem(
                         "entry",
@@ -107,6 +113,23 @@ public final class EventsParser {
             problems.add(new EventProblem(position, name, field, value, expected));
         }
 
+        /**
+         * Reads the entry; whatever it holds, a failure is this entry's problem, named, and never the file's: the
+         * other entries are still read.
+         */
+        Optional<SpecialEvent> readAlone() {
+            try {
+                return read();
+            } catch (RuntimeException e) {
+                problem(
+                        "entry",
+                        null,
+                        "could not be read (" + e.getClass().getSimpleName() + ": "
+                                + QuotedValue.of(String.valueOf(e.getMessage())) + "); fix or remove it");
+                return Optional.empty();
+            }
+        }
+
         Optional<SpecialEvent> read() {
             if (!problems.isEmpty()) {
                 return Optional.empty();
@@ -114,7 +137,7 @@ public final class EventsParser {
             for (String field : fields.keySet()) {
                 if (!FIELDS.contains(field)) {
                     problem(
-                            field,
+                            field.length() > QuotedValue.MAX_SHOWN ? QuotedValue.of(field) : field,
                             null,
                             "is not a field of an event (expected: " + String.join(", ", sorted(FIELDS)) + ")");
                 }
@@ -123,12 +146,18 @@ public final class EventsParser {
                 problem(
                         "name",
                         text(fields.get("name")),
-                        fields.containsKey("name") ? "is not a name" : "missing; every event needs a name");
+                        fields.containsKey("name")
+                                ? "is not a name (at most " + LONGEST_NAME + " characters)"
+                                : "missing; every event needs a name");
             }
             Optional<BigDecimal> multiplier = multiplier();
             ZoneId zone = zone();
             Optional<EventTiming> timing = timing();
-            Duration lead = duration("lead").orElse(Duration.ZERO);
+            Duration lead = duration(
+                            "lead",
+                            EventBounds.LONGEST_LEAD,
+                            "a lead is from 0 to " + Durations.format(EventBounds.LONGEST_LEAD) + ", for example 15m")
+                    .orElse(Duration.ZERO);
             Set<String> namespaces = namespaces();
             LabelSelector selector = selector();
             if (!problems.isEmpty()) {
@@ -144,13 +173,13 @@ public final class EventsParser {
                 problem("multiplier", null, "missing; a number > 0, for example 3 or 1.5");
                 return Optional.empty();
             }
-            Optional<BigDecimal> value = raw instanceof Number || raw instanceof String
-                    ? AnnotationParser.positiveDecimal(String.valueOf(raw))
-                    : Optional.empty();
-            if (value.isEmpty()) {
-                problem("multiplier", text(raw), "is not a number > 0 (for example 3 or 1.5)");
+            Parsed<BigDecimal> value = raw instanceof Number || raw instanceof String
+                    ? Multipliers.parse(String.valueOf(raw))
+                    : Parsed.refused("is not a number > 0");
+            if (value instanceof Parsed.Refused<BigDecimal> refused) {
+                problem("multiplier", text(raw), refused.why() + " (for example 3 or 1.5)");
             }
-            return value;
+            return value.value();
         }
 
         private ZoneId zone() {
@@ -194,6 +223,15 @@ public final class EventsParser {
                 problem("end", text(fields.get("end")), "is not after start \"" + text(fields.get("start")) + "\"");
                 return Optional.empty();
             }
+            if (end.get().isAfter(start.get().plus(EventBounds.LONGEST_EVENT))) {
+                problem(
+                        "end",
+                        text(fields.get("end")),
+                        "is more than " + Durations.format(EventBounds.LONGEST_EVENT) + " after start \""
+                                + text(fields.get("start")) + "\"; an event lasts at most "
+                                + Durations.format(EventBounds.LONGEST_EVENT));
+                return Optional.empty();
+            }
             return Optional.of(new EventTiming.OneOff(start.get(), end.get()));
         }
 
@@ -206,12 +244,26 @@ public final class EventsParser {
                         "missing; a one-off event needs both start and end (for example \"2026-05-30T21:00\")");
                 return Optional.empty();
             }
+            String value = String.valueOf(raw);
+            LocalDateTime dateTime;
             try {
-                return Optional.of(LocalDateTime.parse(String.valueOf(raw).trim()));
+                if (value.length() > LONGEST_DATE_TIME) {
+                    throw new DateTimeParseException("too long", value, LONGEST_DATE_TIME);
+                }
+                dateTime = LocalDateTime.parse(value.trim());
             } catch (DateTimeParseException e) {
                 problem(field, text(raw), LOCAL_DATE_TIME);
                 return Optional.empty();
             }
+            if (!EventBounds.isWithinYears(dateTime)) {
+                problem(
+                        field,
+                        text(raw),
+                        "is not in the years " + EventBounds.FIRST_YEAR + " to " + EventBounds.LAST_YEAR
+                                + " (for example \"2026-05-30T21:00\")");
+                return Optional.empty();
+            }
+            return Optional.of(dateTime);
         }
 
         private Optional<EventTiming> recurring() {
@@ -223,8 +275,15 @@ public final class EventsParser {
                         null,
                         "missing; a recurring event needs a cron schedule (for example \"0 20 * * 6\")");
             } else {
+                String expression = String.valueOf(raw);
+                Optional<String> wrong = expression.length() > EventBounds.LONGEST_SCHEDULE
+                        ? Optional.of("it is longer than " + EventBounds.LONGEST_SCHEDULE + " characters")
+                        : CronFields.problem(expression);
                 try {
-                    Cron parsed = CRON.parse(String.valueOf(raw).trim());
+                    if (wrong.isPresent()) {
+                        throw new IllegalArgumentException(wrong.get());
+                    }
+                    Cron parsed = CRON.parse(expression.trim());
                     parsed.validate();
                     if (ExecutionTime.forCron(parsed)
                             .nextExecution(NEVER_BEFORE)
@@ -243,10 +302,13 @@ public final class EventsParser {
                             text(raw),
                             "is not a 5-field cron schedule (minute hour day-of-month month"
                                     + " day-of-week, for example \"0 20 * * 6\" for Saturdays at 20:00): "
-                                    + e.getMessage());
+                                    + wrong.orElse("the fields do not make a schedule together"));
                 }
             }
-            Optional<Duration> duration = duration("duration");
+            Optional<Duration> duration = duration(
+                    "duration",
+                    EventBounds.LONGEST_EVENT,
+                    "an event lasts at most " + Durations.format(EventBounds.LONGEST_EVENT) + ", for example 3h");
             if (!fields.containsKey("duration")) {
                 problem("duration", null, "missing; a recurring event needs a duration (for example 3h)");
             } else if (duration.isPresent() && duration.get().isZero()) {
@@ -259,17 +321,27 @@ public final class EventsParser {
             return Optional.of(new EventTiming.Recurring(String.valueOf(raw).trim(), cron.get(), duration.get()));
         }
 
-        private Optional<Duration> duration(String field) {
+        /** The duration of the field, at most {@code longest}; else a problem ending with the {@code rule}. */
+        private Optional<Duration> duration(String field, Duration longest, String rule) {
             Object raw = fields.get(field);
             if (raw == null) {
                 return Optional.empty();
             }
-            Optional<Duration> value = raw instanceof String s ? Durations.parse(s) : Optional.empty();
-            if (value.isEmpty() || value.get().isNegative()) {
+            Parsed<Duration> value = raw instanceof String s
+                    ? Durations.read(s, longest)
+                    : Parsed.refused("is not a duration (" + Durations.EXAMPLES + ")");
+            if (value instanceof Parsed.Refused<Duration> refused) {
+                problem(
+                        field,
+                        text(raw),
+                        refused.why() + (refused.why().startsWith(Durations.LONGER_THAN) ? " (" + rule + ")" : ""));
+                return Optional.empty();
+            }
+            if (value.value().orElseThrow().isNegative()) {
                 problem(field, text(raw), "is not a duration (" + Durations.EXAMPLES + ")");
                 return Optional.empty();
             }
-            return value;
+            return value.value();
         }
 
         private Set<String> namespaces() {

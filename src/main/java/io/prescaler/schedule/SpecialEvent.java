@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,11 +36,11 @@ public record SpecialEvent(
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(zone, "zone");
         namespaces = Set.copyOf(namespaces);
-        if (multiplier.signum() <= 0) {
-            throw new IllegalArgumentException("a multiplier must be > 0");
+        if (!Multipliers.isWithinBounds(multiplier)) {
+            throw new IllegalArgumentException(Multipliers.FORM + ", not " + QuotedValue.of(multiplier.toString()));
         }
-        if (lead.isNegative()) {
-            throw new IllegalArgumentException("a lead must not be negative");
+        if (lead.isNegative() || lead.compareTo(EventBounds.LONGEST_LEAD) > 0) {
+            throw new IllegalArgumentException("a lead is from 0 to " + Durations.format(EventBounds.LONGEST_LEAD));
         }
     }
 
@@ -54,11 +55,27 @@ public record SpecialEvent(
                 .map(span -> new EventOccurrence(this, span));
     }
 
-    /** Every occurrence whose active span [start - lead, end) overlaps [from, to), in order. */
+    /**
+     * Every occurrence whose active span [start - lead, end) overlaps [from, to), in order. Occurrences whose active
+     * spans overlap or touch (a lead longer than the gap between two firings) are merged into one: the multiplier
+     * applies throughout, and a plan then handles one occurrence instead of one per firing of the lead's days.
+     */
     public List<EventOccurrence> occurrencesBetween(Instant from, Instant to) {
-        return timing.spansBetween(from, to.plus(lead), zone).stream()
-                .map(span -> new EventOccurrence(this, span))
-                .filter(o -> o.activeFrom().isBefore(to))
-                .toList();
+        List<EventOccurrence> occurrences = new ArrayList<>();
+        TimeSpan run = null;
+        for (TimeSpan span : timing.spansBetween(from, to.plus(lead), zone)) {
+            if (run != null && !span.start().minus(lead).isAfter(run.end())) {
+                run = new TimeSpan(run.start(), span.end().isAfter(run.end()) ? span.end() : run.end());
+                continue;
+            }
+            if (run != null) {
+                occurrences.add(new EventOccurrence(this, run));
+            }
+            run = span;
+        }
+        if (run != null) {
+            occurrences.add(new EventOccurrence(this, run));
+        }
+        return occurrences.stream().filter(o -> o.activeFrom().isBefore(to)).toList();
     }
 }

@@ -63,20 +63,24 @@ public final class AdmissionReviewer {
         if (reading instanceof AnnotationReading.Invalid invalid) {
             return invalid(request, invalid);
         }
+        // A key under the prefix that is none of ours is ignored: a warning naming the key meant, not a denial.
+        List<String> warnings = new ArrayList<>(parser.hints(annotations(hpa)));
         if (reading instanceof AnnotationReading.NotPrescaled) {
             MetricBlockPlanner.Plan removal = MetricBlockPlanner.removeAll(spec, encoding);
-            List<String> warnings = removal.keptHandWrittenLegacy()
-                    ? List.of("kept the " + MetricEncoding.LEGACY.metricName() + " metric in spec.metrics: it is"
-                            + " not one this webhook injects in "
-                            + encoding.name().toLowerCase(Locale.ROOT)
-                            + " mode, so it may be hand-written for Bedrock's exporter; without prescaling annotations"
-                            + " Prescaler's exporter publishes 0 for it forever: remove it from spec.metrics unless"
-                            + " another exporter publishes it")
-                    : List.of();
+            warnings.addAll(
+                    removal.keptHandWrittenLegacy()
+                            ? List.of(
+                                    "kept the " + MetricEncoding.LEGACY.metricName() + " metric in spec.metrics: it is"
+                                            + " not one this webhook injects in "
+                                            + encoding.name().toLowerCase(Locale.ROOT)
+                                            + " mode, so it may be hand-written for Bedrock's exporter; without prescaling annotations"
+                                            + " Prescaler's exporter publishes 0 for it forever: remove it from spec.metrics unless"
+                                            + " another exporter publishes it")
+                            : List.of());
             return answer(uid, removal.patch(), warnings);
         }
         PrescalingSpec prescaling = ((AnnotationReading.Valid) reading).spec();
-        List<String> warnings = new ArrayList<>(capWarnings(prescaling, spec));
+        warnings.addAll(capWarnings(prescaling, spec));
         String hpaName = hpa.path("metadata").path("name").asText("");
         if (hpaName.isEmpty()) {
             hpaName = request.name();

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.prescaler.webhook.ManifestMutator;
+import io.prescaler.manifest.ManifestMutator;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -136,14 +136,17 @@ class MutateCommandTest {
         Files.writeString(bad, "kind: ConfigMap\n---\nkey: [unclosed\n");
         Run run = run("", bad.toString());
         assertEquals(1, run.exit());
-        assertTrue(run.err().contains(bad + ": document 2: not valid YAML"), run.err());
+        assertEquals(
+                bad + ": document 2: line 4, column 1: while parsing a flow sequence, expected ',' or ']', but got"
+                        + " <stream end>\n",
+                run.err());
     }
 
     @Test
-    void missingFileIsAUsageError() {
+    void missingFileIsBadInput_exit1() {
         Run run = run("", tmp.resolve("nope.yaml").toString());
-        assertEquals(2, run.exit());
-        assertTrue(run.err().contains("no such file"), run.err());
+        assertEquals(1, run.exit());
+        assertEquals(tmp.resolve("nope.yaml") + ": no such file\n", run.err());
     }
 
     @Test
@@ -259,5 +262,64 @@ class MutateCommandTest {
         assertEquals("web", result.at("/resourceRef/name").asText());
         assertEquals("HorizontalPodAutoscaler", result.at("/resourceRef/kind").asText());
         assertTrue(run.err().contains("item 1 (HorizontalPodAutoscaler shop/web)"), run.err());
+    }
+
+    /** picocli reports a description it cannot format (a lone %) on System.err, not on the command's writer. */
+    @Test
+    void printsItsHelpAndUsageErrorsWithoutAPicocliFormatWarning() {
+        java.io.ByteArrayOutputStream picocliErr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(picocliErr, true, StandardCharsets.UTF_8));
+        Run help;
+        Run usage;
+        try {
+            help = run("", "--help");
+            usage = run("", "--metric-mode", "sideways");
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(0, help.exit());
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("(cpu, Utilization 80%)"), help.out());
+        assertEquals(2, usage.exit());
+        assertEquals("", picocliErr.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void warnsThatLegacyModeCannotScaleOnKubernetes133_asPlanDoes() {
+        Run run = run("", "--metric-mode", "legacy", DIR.resolve("app.yaml").toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith("mutate: warning: --metric-mode legacy injects annotation_scaling_min_replica,"
+                                + " which Kubernetes >= 1.33 never scales on"),
+                run.err());
+        assertFalse(run("", DIR.resolve("app.yaml").toString()).err().contains("1.33"));
+    }
+
+    @Test
+    void answersAResourceListWithItemsThatAreNotAList_withAResourceList() throws Exception {
+        Run run = run("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: 5\n");
+        assertEquals(1, run.exit());
+        JsonNode answer = YAML.readTree(run.out());
+        assertEquals("ResourceList", answer.path("kind").asText());
+        assertEquals("error", answer.at("/results/0/severity").asText());
+        assertFalse(run.err().contains("ArrayNode"), run.err());
+    }
+
+    @Test
+    void reportsEveryUnreadableInput_andPrintsNothing() throws Exception {
+        Path binary = tmp.resolve("logo.png");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Run run = run(
+                "",
+                DIR.resolve("app.yaml").toString(),
+                binary.toString(),
+                tmp.resolve("nope.yaml").toString());
+        assertEquals(1, run.exit());
+        assertEquals("", run.out());
+        assertEquals(
+                binary + ": not text (byte 0x89 at offset 0); expected YAML or JSON in UTF-8\n"
+                        + tmp.resolve("nope.yaml") + ": no such file\n",
+                run.err());
     }
 }

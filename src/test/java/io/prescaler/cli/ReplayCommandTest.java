@@ -112,8 +112,18 @@ class ReplayCommandTest {
 
         assertEquals(2, code);
         assertTrue(
-                err.toString().contains("--pod-startup must be whole seconds from 0s to 1h, got 1500ms"),
+                err.toString()
+                        .contains(
+                                "Invalid value for option '--pod-startup': '1500ms' is not a whole number of seconds"),
                 err::toString);
+    }
+
+    @Test
+    void podStartupBeyondAnHourIsAUsageError() {
+        int code = run("replay", "--demand", EVENING, "--pod-startup", "2h", HPA);
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--pod-startup must be whole seconds from 0s to 1h, got 2h"), err::toString);
     }
 
     @Test

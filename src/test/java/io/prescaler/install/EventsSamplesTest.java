@@ -3,7 +3,7 @@ package io.prescaler.install;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.prescaler.kube.EventsYaml;
+import io.prescaler.input.EventsYaml;
 import io.prescaler.schedule.ParsedEvents;
 import io.prescaler.schedule.SpecialEvent;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.prescaler.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.prescaler.kube.EventsYaml;
+import io.prescaler.input.EventsYaml;
 import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationReading;

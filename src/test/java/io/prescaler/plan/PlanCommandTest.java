@@ -7,6 +7,7 @@ import io.prescaler.cli.Prescaler;
 import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationReading;
+import io.prescaler.testing.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -21,13 +22,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
 
+/**
+ * The {@code plan} command: flags, inputs, exit codes, messages, the table's text and the SVG file. What the plan
+ * computes is specified on its values in {@link DayPlannerTest}, the chart's layout in {@link PlanChartTest}.
+ */
 class PlanCommandTest {
 
-    private static final String FIXTURES = "src/test/resources/io/prescaler/plan/";
-    private static final List<String> EXAMPLES = List.of(
-            "examples/hpa-backoffice-weekdays.yaml",
-            "examples/hpa-replay-api-night.yaml",
-            "examples/hpa-service-6play-images.yaml");
+    private static final String FIXTURES = PlanInputs.FIXTURES;
+    private static final List<String> EXAMPLES = PlanInputs.EXAMPLES;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -35,23 +37,6 @@ class PlanCommandTest {
     private int run(List<String> args) {
         return Prescaler.commandLine(Map.of(), new PrintWriter(out), new PrintWriter(err))
                 .execute(args.toArray(String[]::new));
-    }
-
-    /** The rows of one HPA's table, each with its cells separated by one space. */
-    private List<String> rowsOf(String hpaKey) {
-        List<String> lines = out.toString().lines().toList();
-        int header = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(hpaKey + ": ")) {
-                header = i;
-            }
-        }
-        assertTrue(header >= 0, "no table for " + hpaKey + " in\n" + out);
-        return lines.subList(header + 1, lines.size()).stream()
-                .takeWhile(line -> !line.isBlank())
-                .filter(line -> !line.startsWith("  TIME ") && !line.startsWith("  warning: "))
-                .map(line -> line.trim().replaceAll(" +", " "))
-                .toList();
     }
 
     /** The warning lines under one HPA's header. */
@@ -73,111 +58,29 @@ class PlanCommandTest {
         return args;
     }
 
-    @Test
-    void showsTheEventsOfTheDayWithTheirMultipliersForEveryExampleHpa() {
-        int exit = run(
-                args("plan", "--date", "2026-05-30", "--timezone", "Europe/Paris", "--events", "examples/events.yaml"));
-
-        assertEquals(0, exit, err.toString());
-        String table = out.toString();
-        assertTrue(table.startsWith("Plan for Saturday 2026-05-30 (Europe/Paris), step 5m\n"), table);
-        assertTrue(table.contains("  saturday-evening x2  active 19:45-23:00 (starts 20:00, lead 15m)"), table);
-        assertTrue(table.contains("  champions-league-final x3  active 20:15-23:30 (starts 21:00, lead 45m)"), table);
-        assertTrue(
-                table.contains(
-                        "6play/service-6play-images: min 25 from 19:30 to 23:30 every day (Europe/Paris); HPA 4..200;"
-                                + " consumes prescaling_min_replicas"),
-                table);
-        List<String> images = rowsOf("6play/service-6play-images");
-        assertTrue(images.contains("19:50-20:15 open saturday-evening x2 50 50 10 50"), images.toString());
-        assertTrue(images.contains("20:20-23:30 open champions-league-final x3 75 75 10 75"), images.toString());
-        // the weekday window is closed on Saturday, the final still multiplies its minimum
-        assertTrue(
-                rowsOf("backoffice/backoffice-api")
-                        .contains("20:20-23:30 closed champions-league-final x3 18 18 10 18"),
-                table);
-        // the window crossing midnight is open from the night before until 01:30, and was held since then
-        assertEquals(
-                "00:00-01:30 open - 12 12 10 12", rowsOf("replay/replay-api").get(0));
-        assertTrue(warningsOf("6play/service-6play-images").isEmpty(), table);
-        assertEquals("", err.toString());
-    }
-
-    @Test
-    void mergesIdenticalStepsSoThatADayStaysReadable() {
-        run(args("plan", "--date", "2026-05-27", "--timezone", "Europe/Paris", "--step", "1m"));
-
-        String table = out.toString();
-        assertTrue(table.contains("Events of the day: none"), table);
-        assertTrue(table.lines().count() < 45, table);
-        assertEquals(
-                List.of(
-                        "00:00-19:30 closed - 0 0 0 4",
-                        "19:30-19:31 open - 25 25 11 4",
-                        "19:31-19:32 open - 25 25 11 25",
-                        "19:32-23:30 open - 25 25 10 25",
-                        "23:30-23:36 closed - 0 0 0 25",
-                        "23:36-24:00 closed - 0 0 0 4"),
-                rowsOf("6play/service-6play-images"));
-    }
-
     /**
-     * Worked by hand from docs/hpa-model.md: the sync at 19:30 + D is the first to read the window's 25 (published as 25
-     * from 4 replicas); without behavior the HPA goes up at most max(2 x current, 4) per 15 s sync: 4 -> 8 -> 16 ->
-     * 25. At 23:30 + D it reads 0, and the 5-minute stabilization holds 25 until 23:35:15 + D.
+     * The one test of the table's text: the day, the events of the day, each HPA's header, warnings and rows (identical
+     * steps merged into one time range, numbers right-aligned, the next midnight as 24:00) and the legend. The values
+     * themselves are specified in {@link DayPlannerTest}.
      */
-    @ParameterizedTest(name = "D = {0}")
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "0s  | 19:30-19:30:15 open - 25 25 11 8    | 19:30:15-19:30:30 open - 25 25 11 16"
-                        + " | 19:30:30-19:30:45 open - 25 25 11 25 | 23:30-23:35 closed - 0 0 0 25",
-                "30s | 19:30:30-19:30:45 open - 25 25 11 8 | 19:30:45-19:31 open - 25 25 11 16"
-                        + "       | 19:31-19:31:15 open - 25 25 11 25       | 23:30-23:35:30 closed - 0 0 0 25",
-                "1m  | 19:31-19:31:15 open - 25 25 11 8    | 19:31:15-19:31:30 open - 25 25 11 16"
-                        + " | 19:31:30-19:31:45 open - 25 25 11 25 | 23:30-23:36 closed - 0 0 0 25"
-            })
-    void theImagesHpaReachesItsMinimumThreeSyncsAfterTheWindowOpensPlusThePipelineDelay(
-            String delay, String at8, String at16, String at25, String heldAfterTheWindow) {
-        int exit = run(List.of(
-                "plan",
-                "--date",
-                "2026-05-27",
-                "--timezone",
-                "Europe/Paris",
-                "--step",
-                "15s",
-                "--pipeline-delay",
-                delay,
-                "examples/hpa-service-6play-images.yaml"));
-
-        assertEquals(0, exit, err.toString());
-        List<String> rows = rowsOf("6play/service-6play-images");
-        int first = Math.max(0, rows.indexOf(at8));
-        assertEquals(List.of(at8, at16, at25), rows.subList(first, first + 3), rows.toString());
-        assertTrue(rows.contains(heldAfterTheWindow), rows.toString());
-    }
-
     @Test
-    void theFinalsMultiplierTakesTheImagesHpaTo75InOneSyncAfterTheDelay() {
-        run(List.of(
+    void printsTheDayAsOneMergedTablePerHpaUnderTheEventsOfTheDay() {
+        int exit = run(List.of(
                 "plan",
                 "--date",
                 "2026-05-30",
                 "--timezone",
                 "Europe/Paris",
-                "--step",
-                "15s",
                 "--events",
                 "examples/events.yaml",
-                "examples/hpa-service-6play-images.yaml"));
+                "--step",
+                "1m",
+                "examples/hpa-service-6play-images.yaml",
+                FIXTURES + "hpa-legacy.yaml"));
 
-        List<String> rows = rowsOf("6play/service-6play-images");
-        // 25 -> 50 and 50 -> 75 are each within the max(2 x current, 4) rate limit: one sync, 30 s after the change
-        assertTrue(rows.contains("19:45:30-19:45:45 open saturday-evening x2 50 50 11 50"), rows.toString());
-        assertTrue(rows.contains("20:15-20:15:30 open champions-league-final x3 75 75 11 50"), rows.toString());
-        assertTrue(rows.contains("20:15:30-20:15:45 open champions-league-final x3 75 75 11 75"), rows.toString());
-        assertTrue(rows.contains("20:15:45-23:30 open champions-league-final x3 75 75 10 75"), rows.toString());
+        assertEquals(0, exit, err.toString());
+        assertEquals(Fixtures.text(PlanCommandTest.class, "table-2026-05-30-step-1m.txt"), out.toString());
+        assertEquals("", err.toString());
     }
 
     @Test
@@ -186,89 +89,12 @@ class PlanCommandTest {
                 List.of("plan", "--date", "2026-05-27", "--timezone", "Europe/Paris", FIXTURES + "hpa-legacy.yaml"));
 
         assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().contains("\nEvents of the day: none\n"), out.toString());
         assertEquals(
                 List.of(
                         "annotation_scaling_min_replica cannot scale on Kubernetes >= 1.33; use prescaling_min_replicas",
                         "replicas stay below the minimum 25 from 19:30 to 23:30 (at most 4)"),
                 warningsOf("bedrock/images-legacy"));
-        assertTrue(rowsOf("bedrock/images-legacy").contains("19:30-23:30 open - 25 25 11 4"), out.toString());
-    }
-
-    @Test
-    void theLegacyEncodingScalesOnKubernetes132AndOvershootsWithTheDelay() {
-        int exit = run(List.of(
-                "plan",
-                "--date",
-                "2026-05-27",
-                "--timezone",
-                "Europe/Paris",
-                "--kubernetes-version",
-                "1.32",
-                FIXTURES + "hpa-legacy.yaml"));
-
-        assertEquals(0, exit, err.toString());
-        assertEquals(List.of(), warningsOf("bedrock/images-legacy"));
-        List<String> rows = rowsOf("bedrock/images-legacy");
-        String held = rows.stream()
-                .filter(r -> r.endsWith("23:30 open - 25 25 10 " + r.substring(r.lastIndexOf(' ') + 1)))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(rows.toString()));
-        int replicas = Integer.parseInt(held.substring(held.lastIndexOf(' ') + 1));
-        assertTrue(replicas > 25, "11 is published until the HPA status, one sync and D late, shows 25: " + rows);
-    }
-
-    /**
-     * behavior.scaleUp allows 4 pods per 60 s (selectPolicy Max, one policy): 4 -> 8 at 19:30, then +4 at each minute
-     * (a change at t counts against the period until t + 60 s). At 24 the HPA is within 10 % of 25, so the exporter
-     * publishes floor(1.1 x 24) + 1 = 27, and the HPA takes it: 27 is within 10 % of 25 on the way down and stays.
-     */
-    @Test
-    void followsTheHpasOwnBehavior() {
-        int exit = run(List.of(
-                "plan",
-                "--date",
-                "2026-05-27",
-                "--timezone",
-                "Europe/Paris",
-                "--step",
-                "1m",
-                "--pipeline-delay",
-                "0s",
-                FIXTURES + "hpa-slow-scale-up.yaml"));
-
-        assertEquals(0, exit, err.toString());
-        assertEquals(
-                List.of(
-                        "00:00-19:30 closed - 0 0 0 4",
-                        "19:30-19:31 open - 25 25 11 8",
-                        "19:31-19:32 open - 25 25 11 12",
-                        "19:32-19:33 open - 25 25 11 16",
-                        "19:33-19:34 open - 25 25 11 20",
-                        "19:34-19:35 open - 25 25 11 24",
-                        "19:35-19:36 open - 25 27 11 27",
-                        "19:36-23:30 open - 25 25 10 27",
-                        "23:30-23:35 closed - 0 0 0 27",
-                        "23:35-24:00 closed - 0 0 0 4"),
-                rowsOf("6play/images-slow"));
-    }
-
-    @Test
-    void aDeploymentScaledToZeroIsNeverWokenByItsHpa() {
-        int exit = run(List.of(
-                "plan",
-                "--date",
-                "2026-05-27",
-                "--timezone",
-                "Europe/Paris",
-                "--initial-replicas",
-                "0",
-                "examples/hpa-service-6play-images.yaml"));
-
-        assertEquals(0, exit, err.toString());
-        assertEquals(
-                List.of("replicas stay below the minimum 25 from 19:30 to 23:30 (at most 0)"),
-                warningsOf("6play/service-6play-images"));
-        assertTrue(rowsOf("6play/service-6play-images").contains("19:30-23:30 open - 25 25 11 0"), out.toString());
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -276,14 +102,37 @@ class PlanCommandTest {
             delimiter = '|',
             value = {
                 "--kubernetes-version | 2.0   | '2.0' is not a Kubernetes version (MAJOR.MINOR, for example 1.33 or 1.32)",
-                "--pipeline-delay     | PT0.5S | --pipeline-delay must be a whole number of seconds >= 0, got PT0.5S",
-                "--initial-replicas   | -1    | --initial-replicas must be >= 0, got -1"
+                "--kubernetes-version | 1.20  | '1.20' is older than 1.23, the first Kubernetes version with"
+                        + " autoscaling/v2 HPAs",
+                "--pipeline-delay     | PT0.5S | Invalid value for option '--pipeline-delay': 'PT0.5S' is not a"
+                        + " whole number of seconds >= 0",
+                "--initial-replicas   | -1    | Invalid value for option '--initial-replicas': '-1' is not a whole"
+                        + " number >= 0",
+                "--date               | 30/05/2026 | Invalid value for option '--date': '30/05/2026' is not a date"
+                        + " YYYY-MM-DD (for example 2026-05-30)",
+                "--step               | 0s    | Invalid value for option '--step': '0s' must be longer than zero"
             })
     void rejectsBadModelFlagsWithExitTwo(String flag, String value, String message) {
         int exit = run(List.of("plan", "--date", "2026-05-27", flag, value, "examples/hpa-service-6play-images.yaml"));
 
         assertEquals(2, exit);
         assertTrue(err.toString().contains(message), err.toString());
+        assertEquals(2, err.toString().lines().count(), "one line and a hint, no usage: " + err);
+    }
+
+    @ParameterizedTest(name = "--kubernetes-version {0}")
+    @CsvSource({"1.33", "v1.33", "1.33.2"})
+    void readsAKubernetesVersionWithAPrefixOrAPatchAsItsMinor(String version) {
+        int exit = run(List.of(
+                "plan",
+                "--date",
+                "2026-05-27",
+                "--kubernetes-version",
+                version,
+                "examples/hpa-service-6play-images.yaml"));
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().contains("1.33"), out.toString());
     }
 
     @Test
@@ -302,7 +151,9 @@ class PlanCommandTest {
                 List.of(
                         "plan: web/bad-behavior: spec.behavior.scaleUp.policies[0].type: \"Pod\" is not Pods or Percent"),
                 err.toString().lines().toList());
-        assertTrue(rowsOf("6play/service-6play-images").contains("19:35-23:30 open - 25 25 10 25"), out.toString());
+        assertTrue(
+                out.toString().contains("\n6play/service-6play-images: min 25 from 19:30 to 23:30"),
+                "the other HPA is still planned: " + out);
     }
 
     /** The README's first command and its output excerpt stay true: every excerpt line is printed, in order. */
@@ -388,7 +239,9 @@ class PlanCommandTest {
                         "plan: web/broken: " + invalid.message()),
                 err.toString().lines().toList());
         assertTrue(
-                out.toString().contains("  21:05-23:30  open    final x3   75"), "the valid inputs are still planned");
+                out.toString().contains("\n6play/service-6play-images: min 25 from 19:30 to 23:30"),
+                "the valid HPA is still planned: " + out);
+        assertTrue(out.toString().contains("  final x3  active 21:00-23:30"), "the valid event too: " + out);
     }
 
     @Test

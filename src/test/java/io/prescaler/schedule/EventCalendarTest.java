@@ -3,7 +3,7 @@ package io.prescaler.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.prescaler.kube.EventsYaml;
+import io.prescaler.input.EventsYaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,70 @@
+package io.prescaler.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The benchmarks' settings, read once from {@link Bench}'s flags.
+ *
+ * @param suites the suites to run, in order; empty means every available suite
+ * @param outDir where {@code <suite>.json} files are written
+ */
+public record BenchSettings(
+        List<String> suites,
+        Path outDir,
+        List<Integer> exporterSizes,
+        int scrapes,
+        Duration scrapeBudget,
+        Webhook webhook,
+        Events events) {
+
+    public BenchSettings {
+        suites = List.copyOf(suites);
+        Objects.requireNonNull(outDir, "outDir");
+        exporterSizes = List.copyOf(exporterSizes);
+        Objects.requireNonNull(scrapeBudget, "scrapeBudget");
+        Objects.requireNonNull(webhook, "webhook");
+        Objects.requireNonNull(events, "events");
+    }
+
+    /**
+     * The webhook suite's settings.
+     *
+     * @param duration closed-loop measuring time per endpoint and connection count
+     * @param warmUp closed-loop time per endpoint before measuring
+     * @param rate requests per second of the fixed-rate run, held for {@code rateDuration}
+     */
+    public record Webhook(
+            Path admissionReview,
+            List<Integer> connections,
+            Duration duration,
+            Duration warmUp,
+            int rate,
+            Duration rateDuration) {
+
+        public Webhook {
+            Objects.requireNonNull(admissionReview, "admissionReview");
+            connections = List.copyOf(connections);
+            Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(warmUp, "warmUp");
+            Objects.requireNonNull(rateDuration, "rateDuration");
+        }
+    }
+
+    /**
+     * The events suite's settings.
+     *
+     * @param jar the Prescaler jar the child JVM runs
+     * @param jvmOptions options of the child JVM
+     */
+    public record Events(List<Integer> sizes, Path jar, List<String> jvmOptions) {
+
+        public Events {
+            sizes = List.copyOf(sizes);
+            Objects.requireNonNull(jar, "jar");
+            jvmOptions = List.copyOf(jvmOptions);
+        }
+    }
+}

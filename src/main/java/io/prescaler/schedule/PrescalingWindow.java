@@ -87,8 +87,12 @@ public record PrescalingWindow(LocalTime start, LocalTime end, Days days, ZoneId
     /** The occurrence open at this instant, if any. */
     public Optional<TimeSpan> occurrenceAt(Instant instant) {
         LocalDate today = instant.atZone(zone).toLocalDate();
-        // yesterday's may cross midnight into today; tomorrow's may open today, its lead crossing midnight
-        for (LocalDate day : List.of(today.minusDays(1), today, today.plusDays(1))) {
+        // Yesterday's may cross midnight into today; tomorrow's opens today when its lead crosses midnight. The
+        // exporter asks this for every HPA at every scrape: tomorrow is looked at only when it can matter.
+        List<LocalDate> candidates = opensTheDayBefore()
+                ? List.of(today.minusDays(1), today, today.plusDays(1))
+                : List.of(today.minusDays(1), today);
+        for (LocalDate day : candidates) {
             Optional<TimeSpan> span = occurrenceStartingOn(day);
             if (span.isPresent() && span.get().contains(instant)) {
                 return span;

@@ -20,6 +20,10 @@ class PrescalingWindowTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    /** Saturday 00:05-02:00 with a lead of 10m: it opens on Friday at 23:55. */
+    private static final PrescalingWindow SATURDAY_NIGHT = new PrescalingWindow(
+            LocalTime.of(0, 5), LocalTime.of(2, 0), Days.of(DayOfWeek.SATURDAY), PARIS, Duration.ofMinutes(10));
+
     private static PrescalingWindow window(String start, String end, String days, String zone) {
         return new PrescalingWindow(
                 LocalTime.parse(start), LocalTime.parse(end), Days.parse(days).orElseThrow(), ZoneId.of(zone));
@@ -145,22 +149,18 @@ class PrescalingWindowTest {
 
     @Test
     void occurrenceAtReturnsTheSpanOpenedTheDayBefore_whenTheLeadCrossesMidnight() {
-        PrescalingWindow window = new PrescalingWindow(
-                LocalTime.of(0, 5), LocalTime.of(2, 0), Days.of(DayOfWeek.SATURDAY), PARIS, Duration.ofMinutes(10));
         assertEquals(
                 Optional.of(new TimeSpan(Instant.parse("2026-11-27T22:55:00Z"), Instant.parse("2026-11-28T01:00:00Z"))),
-                window.occurrenceAt(Instant.parse("2026-11-27T23:00:00Z")));
-        assertEquals(LocalTime.of(23, 55), window.opens());
-        assertTrue(window.opensTheDayBefore());
+                SATURDAY_NIGHT.occurrenceAt(Instant.parse("2026-11-27T23:00:00Z")));
+        assertEquals(LocalTime.of(23, 55), SATURDAY_NIGHT.opens());
+        assertTrue(SATURDAY_NIGHT.opensTheDayBefore());
     }
 
     @Test
     void occurrencesBetweenListsTheOccurrenceOfTomorrowThatOpensBeforeTheRangeEnds() {
-        PrescalingWindow window = new PrescalingWindow(
-                LocalTime.of(0, 5), LocalTime.of(2, 0), Days.of(DayOfWeek.SATURDAY), PARIS, Duration.ofMinutes(10));
         assertEquals(
                 List.of(new TimeSpan(Instant.parse("2026-11-27T22:55:00Z"), Instant.parse("2026-11-28T01:00:00Z"))),
-                window.occurrencesBetween(
+                SATURDAY_NIGHT.occurrencesBetween(
                         Instant.parse("2026-11-26T23:00:00Z"), Instant.parse("2026-11-27T23:00:00Z")));
     }
 

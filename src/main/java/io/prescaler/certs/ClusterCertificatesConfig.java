@@ -1,5 +1,6 @@
 package io.prescaler.certs;
 
+import io.prescaler.failure.UsageException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -25,14 +26,14 @@ public record ClusterCertificatesConfig(
         Objects.requireNonNull(renewBefore, "renewBefore");
         Objects.requireNonNull(algorithm, "algorithm");
         if (renewBefore.isNegative() || renewBefore.compareTo(validity) >= 0) {
-            throw new IllegalArgumentException("--renew-before (" + renewBefore + ") must be shorter than --validity ("
-                    + validity + "), or every run would renew");
+            throw new UsageException("--renew-before (" + renewBefore + ") must be shorter than --validity (" + validity
+                    + "), or every run would renew");
         }
     }
 
     private static void requireName(String value, String flag) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(flag + " is required in cluster mode (or use --out-dir)");
+            throw new UsageException(flag + " is required in cluster mode (or use --out-dir)");
         }
     }
 }

@@ -1,12 +1,15 @@
 package io.prescaler.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.prescaler.certs.CertificateIssuer;
 import io.prescaler.certs.ClusterCertificates;
 import io.prescaler.certs.ClusterCertificatesConfig;
 import io.prescaler.certs.KeyAlgorithm;
 import io.prescaler.certs.ServiceNames;
 import io.prescaler.certs.WebhookCertificates;
+import io.prescaler.cluster.ApiCall;
+import io.prescaler.cluster.ClusterConnection;
+import io.prescaler.failure.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,7 +65,7 @@ final class CertsCommand implements Callable<Integer> {
             names = "--validity",
             paramLabel = "DURATION",
             defaultValue = "365d",
-            converter = DurationConverter.class,
+            converter = CertsCommand.ValidityConverter.class,
             description = "Lifetime of new certificates (default: ${DEFAULT-VALUE}).")
     Duration validity;
 
@@ -70,7 +73,7 @@ final class CertsCommand implements Callable<Integer> {
             names = "--renew-before",
             paramLabel = "DURATION",
             defaultValue = "30d",
-            converter = DurationConverter.class,
+            converter = DurationConverter.Positive.class,
             description = "Replace certificates expiring within this long (default: ${DEFAULT-VALUE}).")
     Duration renewBefore;
 
@@ -107,8 +110,7 @@ final class CertsCommand implements Callable<Integer> {
                 names.addAll(ServiceNames.of(service, namespace));
             }
             if (names.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "--out-dir needs at least one --dns NAME (or --service and --namespace)");
+                throw new UsageException("--out-dir needs at least one --dns NAME (or --service and --namespace)");
             }
             WebhookCertificates issued = new CertificateIssuer(clock, validity, algorithm).issue(List.copyOf(names));
             issued.writeTo(outDir);
@@ -125,8 +127,13 @@ final class CertsCommand implements Callable<Integer> {
         }
         ClusterCertificatesConfig config = new ClusterCertificatesConfig(
                 namespace, service, secret, webhookConfiguration, validity, renewBefore, algorithm);
-        try (KubernetesClient client = kubernetes.client()) {
-            ClusterCertificates.Outcome outcome = new ClusterCertificates(client, config, clock).ensure();
+        try (ClusterConnection connection = kubernetes.connect()) {
+            ClusterCertificates.Outcome outcome;
+            try {
+                outcome = new ClusterCertificates(connection.client(), config, clock).ensure();
+            } catch (KubernetesClientException e) {
+                throw ApiCall.of(e).failed(connection.server(), e);
+            }
             out.printf(
                     "secret %s/%s: %s; caBundle patched in %s%n",
                     config.namespace(),
@@ -136,5 +143,17 @@ final class CertsCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** A certificate lives at least an hour: less would be renewed by nearly every run. */
+    static final class ValidityConverter extends DurationConverter {
+        @Override
+        public Duration convert(String value) {
+            Duration validity = super.convert(value);
+            if (validity.compareTo(Duration.ofHours(1)) < 0) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is shorter than 1h");
+            }
+            return validity;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.prescaler.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.prescaler.cluster.ClusterConnection;
+import io.prescaler.cluster.ConfigMapRef;
 import io.prescaler.events.ApplyReport;
 import io.prescaler.events.EventsApplier;
 import io.prescaler.events.EventsApplyConfig;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,10 +59,11 @@ final class EventsCommand implements Runnable {
         @Option(
                 names = "--configmap",
                 paramLabel = "[NAMESPACE/]NAME",
+                converter = ConfigMapRefConverter.class,
                 description = "The events ConfigMap: NAME alone is in the client's namespace (in a pod, the pod's own"
                         + " namespace, so the install can be renamed), NAMESPACE/NAME anywhere (default: "
                         + EventsApplyConfig.DEFAULT_CONFIGMAP + ").")
-        String configMap;
+        ConfigMapRef configMap = ConfigMapRef.DEFAULT;
 
         @Option(
                 names = "--key",
@@ -72,6 +75,7 @@ final class EventsCommand implements Runnable {
         @Option(
                 names = "--now",
                 paramLabel = "TIME",
+                converter = NowConverter.class,
                 description = "Decide as if it were this time: an ISO-8601 instant (2026-05-30T19:00:00Z), with an"
                         + " offset (2026-05-30T21:00+02:00) or local in --timezone (2026-05-30T21:00)"
                         + " (default: the clock).")
@@ -86,6 +90,7 @@ final class EventsCommand implements Runnable {
                 names = "--parallelism",
                 paramLabel = "N",
                 defaultValue = "8",
+                converter = CountConverter.Positive.class,
                 description = "HPA patches sent at once (default: ${DEFAULT-VALUE}).")
         int parallelism;
 
@@ -102,20 +107,22 @@ final class EventsCommand implements Runnable {
         public Integer call() {
             ZoneId zone = shared.zone();
             Instant instant = now == null ? Clock.system(zone).instant() : parseNow(now, zone);
-            try (KubernetesClient client = kubernetes.client()) {
-                EventsApplyConfig config = config(client.getNamespace(), zone);
+            try (ClusterConnection connection = kubernetes.connect()) {
+                ConfigMapRef where = configMap.in(connection.namespace());
+                EventsApplyConfig config = new EventsApplyConfig(
+                        where.namespace(), where.name(), key, shared.keys(), zone, dryRun, parallelism);
                 LOG.info(
                         "prescaler {} events apply: ConfigMap {} key {}; API server {}; now {}; timezone {};"
                                 + " annotation prefix {}{}",
                         VersionProvider.version(),
                         config.configMap(),
                         config.key(),
-                        client.getMasterUrl(),
+                        connection.server(),
                         instant,
                         zone,
                         config.keys().prefix(),
                         dryRun ? "; dry run" : "");
-                ApplyReport report = new EventsApplier(client, config).apply(instant);
+                ApplyReport report = new EventsApplier(connection, config).apply(instant);
                 PrintWriter out = spec.commandLine().getOut();
                 if (dryRun) {
                     report.changes().forEach(change -> out.println("would patch " + change));
@@ -126,32 +133,16 @@ final class EventsCommand implements Runnable {
             }
         }
 
-        private EventsApplyConfig config(String clientNamespace, ZoneId zone) {
-            ConfigMapName location = ConfigMapName.parse(configMap, clientNamespace);
-            return new EventsApplyConfig(
-                    location.namespace(), location.name(), key, shared.keys(), zone, dryRun, parallelism);
-        }
-
-        /**
-         * Where the events ConfigMap is. A bare NAME is in {@code ownNamespace}: the client's namespace, which
-         * fabric8 reads in a pod from the service account's namespace file, so that the CronJob works in whatever
-         * namespace it is installed; "default" as kubectl when nothing says.
-         */
-        record ConfigMapName(String namespace, String name) {
-
-            static ConfigMapName parse(String flag, String ownNamespace) {
-                String namespace = ownNamespace == null || ownNamespace.isBlank() ? "default" : ownNamespace;
-                if (flag == null || flag.isBlank()) {
-                    return new ConfigMapName(namespace, EventsApplyConfig.DEFAULT_CONFIGMAP);
+        /** Checks the form of {@code --now} while parsing; the zone of a local time is applied later. */
+        static final class NowConverter implements CommandLine.ITypeConverter<String> {
+            @Override
+            public String convert(String value) {
+                try {
+                    parseNow(value, ZoneOffset.UTC);
+                    return value;
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.TypeConversionException(e.getMessage());
                 }
-                String[] parts = flag.trim().split("/", -1);
-                if (parts.length > 2 || parts[parts.length - 1].isBlank() || parts[0].isBlank()) {
-                    throw new IllegalArgumentException("--configmap '" + flag + "' is not NAME or NAMESPACE/NAME (for"
-                            + " example prescaling-events, or prescaler/prescaling-events)");
-                }
-                return parts.length == 2
-                        ? new ConfigMapName(parts[0], parts[1])
-                        : new ConfigMapName(namespace, parts[0]);
             }
         }
 
@@ -165,7 +156,7 @@ final class EventsCommand implements Runnable {
             try {
                 return LocalTimes.resolve(LocalDateTime.parse(value), zone);
             } catch (DateTimeException e) {
-                throw new IllegalArgumentException("--now '" + text + "' is not an ISO-8601 time (for example"
+                throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 time (for example"
                         + " 2026-05-30T19:00:00Z, 2026-05-30T21:00+02:00 or 2026-05-30T21:00 in --timezone)");
             }
         }

@@ -1,6 +1,6 @@
 package io.prescaler.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.prescaler.cluster.ClusterConnection;
 import io.prescaler.exporter.ExporterConfig;
 import io.prescaler.exporter.ExporterServer;
 import io.prescaler.exporter.HpaCache;
@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -26,12 +25,10 @@ final class ExporterCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExporterCommand.class);
 
-    @Option(
-            names = "--port",
-            paramLabel = "PORT",
-            defaultValue = "9101",
-            description = "HTTP port (default: ${DEFAULT-VALUE}).")
-    int port;
+    static final int DEFAULT_PORT = 9101;
+
+    @Mixin
+    ListenOptions listen;
 
     @Option(
             names = "--namespace",
@@ -51,7 +48,7 @@ final class ExporterCommand implements Callable<Integer> {
             names = "--stale-after",
             paramLabel = "DURATION",
             defaultValue = "2m",
-            converter = DurationConverter.class,
+            converter = DurationConverter.Positive.class,
             description =
                     "Report the data as stale once the HPA watch has been down this long (default: ${DEFAULT-VALUE}).")
     Duration staleAfter;
@@ -64,35 +61,31 @@ final class ExporterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ExporterConfig config =
-                new ExporterConfig(port, namespaces, hpaLabels, shared.keys(), shared.zone(), staleAfter);
+        ExporterConfig config = new ExporterConfig(
+                listen.port(DEFAULT_PORT),
+                namespaces,
+                hpaLabels,
+                shared.keys(),
+                shared.zone(),
+                staleAfter,
+                listen.address);
         Clock clock = Clock.system(config.zone());
-        KubernetesClient client = kubernetes.client();
-        HpaCache cache = new HpaCache(client, config.namespaces(), clock);
+        ClusterConnection connection = kubernetes.connect();
+        HpaCache cache = new HpaCache(connection.client(), config.namespaces(), clock);
         ExporterServer server = new ExporterServer(config, cache, clock);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            LOG.info("shutting down");
-                            server.close();
-                            cache.close();
-                            client.close();
-                            stopped.countDown();
-                        },
-                        "shutdown"));
         cache.start();
         server.start();
         LOG.info(
-                "prescaler {} exporter listening on :{}; API server {}; namespaces {}; timezone {}; annotation prefix {}; hpa labels {}",
+                "prescaler {} exporter listening on {}:{}; API server {}; namespaces {}; timezone {}; annotation prefix {}; hpa labels {}",
                 VersionProvider.version(),
+                config.address(),
                 server.port(),
-                client.getMasterUrl(),
+                connection.server(),
                 config.allNamespaces() ? "all" : String.join(",", config.namespaces()),
                 config.zone(),
                 config.keys().prefix(),
                 config.hpaLabels());
-        stopped.await();
+        ServerLifetime.runUntilStopped(List.of(server, cache, connection));
         return 0;
     }
 }

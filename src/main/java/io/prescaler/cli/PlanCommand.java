@@ -2,7 +2,10 @@ package io.prescaler.cli;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.prescaler.cluster.ClusterConnection;
+import io.prescaler.cluster.ClusterReader;
+import io.prescaler.cluster.ConfigMapRef;
+import io.prescaler.events.EventsApplyConfig;
 import io.prescaler.failure.InvalidInputException;
 import io.prescaler.input.EventsYaml;
 import io.prescaler.input.HpaManifests;
@@ -30,6 +33,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -62,6 +66,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(
             names = "--date",
             paramLabel = "YYYY-MM-DD",
+            converter = DateConverter.class,
             description = "The day to plan, local to --timezone (default: today).")
     LocalDate date;
 
@@ -69,7 +74,7 @@ final class PlanCommand implements Callable<Integer> {
             names = "--step",
             paramLabel = "DURATION",
             defaultValue = "5m",
-            converter = DurationConverter.class,
+            converter = DurationConverter.Positive.class,
             description = "Time between two rows before identical rows are merged (default: ${DEFAULT-VALUE}).")
     Duration step;
 
@@ -81,7 +86,8 @@ final class PlanCommand implements Callable<Integer> {
             paramLabel = "MAJOR.MINOR",
             defaultValue = "1.33",
             converter = KubernetesVersionConverter.class,
-            description = "The Kubernetes version whose HPA controller is modelled: up to 1.32 a ratio of exactly"
+            description = "The Kubernetes version whose HPA controller is modelled, 1.23 or later (v1.33 and"
+                    + " 1.33.2 read as 1.33): up to 1.32 a ratio of exactly"
                     + " 1.1 scales, from 1.33 it is inside the 10 %% tolerance, so annotation_scaling_min_replica"
                     + " never scales (default: ${DEFAULT-VALUE}).")
     KubernetesVersion kubernetesVersion;
@@ -90,7 +96,7 @@ final class PlanCommand implements Callable<Integer> {
             names = "--pipeline-delay",
             paramLabel = "DURATION",
             defaultValue = "30s",
-            converter = DurationConverter.class,
+            converter = DurationConverter.WholeSeconds.class,
             description = "How old the metric value an HPA reads is: scrape interval, adapter query and sync, in"
                     + " whole seconds (default: ${DEFAULT-VALUE}).")
     Duration pipelineDelay;
@@ -98,6 +104,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(
             names = "--initial-replicas",
             paramLabel = "N",
+            converter = CountConverter.NonNegative.class,
             description = "The replicas every Deployment runs when the model starts, two hours before the day"
                     + " (default: the HPA's status.currentReplicas when it has one, else its minReplicas).")
     Integer initialReplicas;
@@ -111,10 +118,11 @@ final class PlanCommand implements Callable<Integer> {
 
     @Option(
             names = "--configmap",
-            paramLabel = "NAMESPACE/NAME",
-            description = "The events ConfigMap read from the cluster when no FILE is given (default:"
-                    + " prescaling-events in the kubeconfig's namespace).")
-    String configMap;
+            paramLabel = "[NAMESPACE/]NAME",
+            converter = ConfigMapRefConverter.class,
+            description = "The events ConfigMap read from the cluster when no FILE is given: NAME alone is in the"
+                    + " kubeconfig's namespace (default: " + ConfigMapRef.DEFAULT_NAME + ").")
+    ConfigMapRef configMap = ConfigMapRef.DEFAULT;
 
     @Mixin
     SharedOptions shared;
@@ -138,26 +146,21 @@ final class PlanCommand implements Callable<Integer> {
                 events == null ? null : inputs.read(events.toString()).text();
         String eventsSource = events == null ? "events" : events.toString();
         if (files.isEmpty()) {
-            try (KubernetesClient client = kubernetes.client()) {
-                hpas.addAll(client.autoscaling()
-                        .v2()
-                        .horizontalPodAutoscalers()
-                        .inAnyNamespace()
-                        .list()
-                        .getItems());
+            try (ClusterConnection connection = kubernetes.connect()) {
+                ClusterReader cluster = new ClusterReader(connection);
+                hpas.addAll(cluster.hpas());
                 if (eventsText == null) {
-                    String[] ref = configMapRef(client.getNamespace());
-                    ConfigMap cm = client.configMaps()
-                            .inNamespace(ref[0])
-                            .withName(ref[1])
-                            .get();
-                    eventsSource = "ConfigMap " + ref[0] + "/" + ref[1];
-                    eventsText = cm == null || cm.getData() == null
-                            ? null
-                            : cm.getData().get("events.yaml");
+                    ConfigMapRef where = configMap.in(connection.namespace());
+                    Optional<ConfigMap> cm = cluster.configMap(where);
+                    eventsSource = "ConfigMap " + where;
+                    eventsText = cm.map(ConfigMap::getData)
+                            .map(data -> data.get(EventsApplyConfig.DEFAULT_KEY))
+                            .orElse(null);
                     if (eventsText == null) {
                         err.println("plan: note: " + eventsSource
-                                + (cm == null ? " does not exist" : " has no events.yaml key")
+                                + (cm.isEmpty()
+                                        ? " does not exist"
+                                        : " has no " + EventsApplyConfig.DEFAULT_KEY + " key")
                                 + "; planning without special events (name another with --configmap or --events)");
                     }
                 }
@@ -198,17 +201,15 @@ final class PlanCommand implements Callable<Integer> {
                 err.println("plan: " + facts.key() + ": " + invalid.message());
                 bad = true;
             } else if (reading instanceof AnnotationReading.Valid valid) {
-                Integer given = hpa.getSpec() == null ? null : hpa.getSpec().getMinReplicas();
-                int min = given == null ? 1 : given;
-                if (facts.maxReplicas() < 1 || min < 0 || min > facts.maxReplicas()) {
-                    err.println("plan: " + facts.key() + ": spec.minReplicas " + min + " and spec.maxReplicas "
-                            + facts.maxReplicas()
-                            + " do not satisfy 0 <= minReplicas <= maxReplicas, maxReplicas >= 1");
+                Optional<String> bounds = facts.replicaBoundsProblem();
+                if (bounds.isPresent()) {
+                    err.println("plan: " + facts.key() + ": " + bounds.get());
                     bad = true;
                     continue;
                 }
                 try {
-                    planned.add(new DayPlanner.Planned(facts, valid.spec(), min, HpaBehaviors.read(hpa)));
+                    planned.add(
+                            new DayPlanner.Planned(facts, valid.spec(), facts.minReplicas(), HpaBehaviors.read(hpa)));
                 } catch (IllegalArgumentException e) {
                     err.println("plan: " + facts.key() + ": " + e.getMessage());
                     bad = true;
@@ -234,17 +235,5 @@ final class PlanCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return bad ? 1 : 0;
-    }
-
-    private String[] configMapRef(String clientNamespace) {
-        String namespace = clientNamespace == null ? "default" : clientNamespace;
-        if (configMap == null || configMap.isBlank()) {
-            return new String[] {namespace, "prescaling-events"};
-        }
-        String[] parts = configMap.trim().split("/", -1);
-        if (parts.length > 2 || parts[0].isBlank() || parts[parts.length - 1].isBlank()) {
-            throw new IllegalArgumentException("--configmap '" + configMap + "' is not NAMESPACE/NAME");
-        }
-        return parts.length == 2 ? parts : new String[] {namespace, parts[0]};
     }
 }

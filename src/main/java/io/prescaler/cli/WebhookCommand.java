@@ -1,13 +1,17 @@
 package io.prescaler.cli;
 
+import io.prescaler.failure.InvalidInputException;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.webhook.WebhookConfig;
 import io.prescaler.webhook.WebhookServer;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -26,12 +30,10 @@ final class WebhookCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookCommand.class);
 
-    @Option(
-            names = "--port",
-            paramLabel = "PORT",
-            defaultValue = "8443",
-            description = "HTTPS port (default: ${DEFAULT-VALUE}).")
-    int port;
+    static final int DEFAULT_PORT = 8443;
+
+    @Mixin
+    ListenOptions listen;
 
     @Option(
             names = "--tls-cert",
@@ -61,7 +63,7 @@ final class WebhookCommand implements Callable<Integer> {
             names = "--tls-reload-interval",
             paramLabel = "DURATION",
             defaultValue = "10s",
-            converter = DurationConverter.class,
+            converter = DurationConverter.Positive.class,
             description = "How often the certificate files are checked for a new pair (default: ${DEFAULT-VALUE}).")
     Duration reloadInterval;
 
@@ -69,7 +71,7 @@ final class WebhookCommand implements Callable<Integer> {
             names = "--idle-timeout",
             paramLabel = "DURATION",
             defaultValue = "10s",
-            converter = DurationConverter.class,
+            converter = DurationConverter.Positive.class,
             description = "Close a connection silent this long, also in the middle of a request (default:"
                     + " ${DEFAULT-VALUE}).")
     Duration idleTimeout;
@@ -80,7 +82,7 @@ final class WebhookCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WebhookConfig config = new WebhookConfig(
-                port,
+                listen.port(DEFAULT_PORT),
                 tlsCert,
                 tlsKey,
                 metricMode,
@@ -88,33 +90,26 @@ final class WebhookCommand implements Callable<Integer> {
                 shared.zone(),
                 WebhookConfig.DEFAULT_MAX_BODY_BYTES,
                 idleTimeout,
-                reloadInterval);
+                reloadInterval,
+                listen.address);
         WebhookServer server;
         try {
             server = new WebhookServer(config, Clock.system(config.zone()));
-        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalArgumentException(
+        } catch (IOException | GeneralSecurityException e) {
+            throw new InvalidInputException(
                     "--tls-cert " + tlsCert + " / --tls-key " + tlsKey + " cannot be loaded: " + e.getMessage(), e);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            LOG.info("shutting down");
-                            server.close();
-                            stopped.countDown();
-                        },
-                        "shutdown"));
         server.start();
         LOG.info(
-                "prescaler {} webhook listening on :{} (HTTPS, POST /mutate); metric mode {}; certificate {}; timezone {}; annotation prefix {}",
+                "prescaler {} webhook listening on {}:{} (HTTPS, POST /mutate); metric mode {}; certificate {}; timezone {}; annotation prefix {}",
                 VersionProvider.version(),
+                config.address(),
                 server.port(),
-                config.encoding().name().toLowerCase(java.util.Locale.ROOT),
+                config.encoding().name().toLowerCase(Locale.ROOT),
                 config.tlsCert(),
                 config.zone(),
                 config.keys().prefix());
-        stopped.await();
+        ServerLifetime.runUntilStopped(List.of(server));
         return 0;
     }
 }

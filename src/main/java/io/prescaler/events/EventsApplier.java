@@ -4,17 +4,19 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.prescaler.cluster.ApiServer;
+import io.prescaler.cluster.ClusterConnection;
+import io.prescaler.cluster.ClusterReader;
+import io.prescaler.failure.InvalidInputException;
 import io.prescaler.input.EventsYaml;
-import io.prescaler.schedule.ActiveEvents;
+import io.prescaler.kube.HpaFacts;
 import io.prescaler.schedule.AnnotationParser;
-import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.EventAnnotations;
-import io.prescaler.schedule.EventOccurrence;
+import io.prescaler.schedule.EventDecisions;
 import io.prescaler.schedule.EventProblem;
 import io.prescaler.schedule.ParsedEvents;
 import java.net.HttpURLConnection;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of {@code events apply}: reads the events ConfigMap, decides which event applies to every prescaled HPA
- * now, and patches the event annotations of the HPAs that differ, and only those. Idempotent: a second run at the
- * same instant patches nothing.
+ * One run of {@code events apply}: reads the events ConfigMap and the HPAs ({@link ClusterReader}), decides which
+ * event applies to every prescaled HPA now ({@link EventDecisions}, pure), patches the event annotations of the HPAs
+ * that differ, and only those, with a retry on conflict, and records a Kubernetes Event for each change
+ * ({@link EventRecorder}). Idempotent: a second run at the same instant patches nothing.
  *
  * <p>An HPA whose prescaling annotations are invalid never gets a multiplier: the webhook refuses a write that
  * keeps invalid annotations and changes them (and the exporter asks nothing of it anyway); its event annotations, if
@@ -46,54 +49,38 @@ public final class EventsApplier {
     /** A 409 Conflict means someone else wrote the HPA meanwhile; a few fresh tries are plenty. */
     static final int MAX_ATTEMPTS = 4;
 
-    private final KubernetesClient client;
+    private final ClusterReader reader;
     private final EventsApplyConfig config;
     private final AnnotationParser parser;
-    private final EventAnnotations eventAnnotations;
     private final AnnotationPatcher patcher;
     private final EventRecorder recorder;
 
-    public EventsApplier(KubernetesClient client, EventsApplyConfig config) {
-        this.client = client;
+    public EventsApplier(ClusterConnection connection, EventsApplyConfig config) {
+        this.reader = new ClusterReader(connection);
         this.config = config;
         this.parser = new AnnotationParser(config.keys(), config.zone());
-        this.eventAnnotations = new EventAnnotations(config.keys());
-        this.patcher = new AnnotationPatcher(client);
-        this.recorder = new EventRecorder(client);
+        this.patcher = new AnnotationPatcher(connection.client());
+        this.recorder = new EventRecorder(connection.client());
+    }
+
+    /** With a client built elsewhere, as tests and benchmarks build theirs. */
+    public EventsApplier(KubernetesClient client, EventsApplyConfig config) {
+        this(
+                new ClusterConnection(client, new ApiServer(String.valueOf(client.getMasterUrl()), "given client")),
+                config);
     }
 
     /**
      * Runs once at {@code now}.
      *
-     * @throws EventsUnavailableException when the events cannot be read at all: then nothing is touched, since
-     *     removing every multiplier because of a typo in a flag would be worse than leaving them to expire
+     * @throws InvalidInputException when the events cannot be read at all: then nothing is touched, since removing
+     *     every multiplier because of a typo in a flag would be worse than leaving them to expire
+     * @throws io.prescaler.failure.ClusterException when the ConfigMap or the HPAs cannot be read
      */
     public ApplyReport apply(Instant now) {
-        ConfigMap configMap = readConfigMap();
-        ParsedEvents events = EventsYaml.read(configMap.getData().get(config.key()), config.zone());
-        List<EventProblem> problems = events.problems();
-        if (events.isUnreadable()) {
-            String message = "ConfigMap " + config.configMap() + " key " + config.key() + ": "
-                    + problems.stream().map(EventProblem::message).collect(Collectors.joining("; "))
-                    + "; no HPA touched (the multipliers already written expire at their event.end)";
-            if (!config.dryRun()) {
-                recorder.repeatedWarning(configMap, EventRecorder.INVALID, message, now);
-            }
-            throw new EventsUnavailableException(message, null);
-        }
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> LOG.warn("{}: {} (entry skipped)", config.configMap(), p.message()));
-            if (!config.dryRun()) {
-                recorder.repeatedWarning(configMap, EventRecorder.INVALID, events.problemsMessage(), now);
-            }
-        }
-        Decisions decisions = new Decisions(events, events.calendar().activeAt(now), now);
-        List<HorizontalPodAutoscaler> hpas = client.autoscaling()
-                .v2()
-                .horizontalPodAutoscalers()
-                .inAnyNamespace()
-                .list()
-                .getItems();
+        ParsedEvents events = readEvents(now);
+        EventDecisions decisions = new EventDecisions(parser, events, now);
+        List<HorizontalPodAutoscaler> hpas = reader.hpas();
 
         int unchanged = 0;
         int held = 0;
@@ -102,11 +89,12 @@ public final class EventsApplier {
         List<String> failures = new ArrayList<>(decisions.active().failures());
         failures.forEach(failure -> LOG.error("{}", failure));
         for (HorizontalPodAutoscaler hpa : hpas) {
-            Decision decision;
+            HpaFacts facts = HpaFacts.of(hpa);
+            EventDecisions.Decision decision;
             try {
-                decision = decisions.of(hpa);
+                decision = decide(decisions, facts);
             } catch (RuntimeException e) {
-                String line = key(hpa) + ": could not decide its event annotations (" + e + "); left as it is";
+                String line = facts.key() + ": could not decide its event annotations (" + e + "); left as it is";
                 LOG.error("{}", line);
                 failures.add(line);
                 continue;
@@ -114,14 +102,14 @@ public final class EventsApplier {
             if (decision.held()) {
                 LOG.debug(
                         "{}: event {} kept as it is while its entry is invalid",
-                        key(hpa),
-                        hpa.getMetadata().getAnnotations().get(config.keys().eventName()));
+                        facts.key(),
+                        facts.annotations().get(config.keys().eventName()));
                 held++;
             }
             if (decision.change().isEmpty()) {
                 unchanged++;
             } else {
-                pending.add(new Pending(hpa, decision.change().get()));
+                pending.add(new Pending(hpa, facts, decision.change().get()));
             }
         }
 
@@ -129,12 +117,11 @@ public final class EventsApplier {
         int patched = 0;
         if (config.dryRun()) {
             for (Pending p : pending) {
-                changes.add(key(p.hpa()) + ": " + p.change().describe());
+                changes.add(p.facts().key() + ": " + p.change().describe());
             }
             patched = pending.size();
         } else {
-            List<Outcome> outcomes = patchAll(pending, decisions, now);
-            for (Outcome outcome : outcomes) {
+            for (Outcome outcome : patchAll(pending, decisions, now)) {
                 switch (outcome.result()) {
                     case PATCHED -> {
                         patched++;
@@ -153,90 +140,53 @@ public final class EventsApplier {
                 decisions.active().occurrences(),
                 changes,
                 failures,
-                problems,
+                events.problems(),
                 config.dryRun());
     }
 
+    private static EventDecisions.Decision decide(EventDecisions decisions, HpaFacts facts) {
+        return decisions.of(facts.namespace(), facts.labels(), facts.annotations());
+    }
+
+    /**
+     * The events of the ConfigMap. Invalid entries are skipped (each logged, one Warning Event on the ConfigMap); a
+     * file that cannot be read as a whole stops the run before any HPA is touched.
+     */
+    private ParsedEvents readEvents(Instant now) {
+        ConfigMap configMap = readConfigMap();
+        ParsedEvents events = EventsYaml.read(configMap.getData().get(config.key()), config.zone());
+        List<EventProblem> problems = events.problems();
+        if (events.isUnreadable()) {
+            String message = "ConfigMap " + config.configMap() + " key " + config.key() + ": "
+                    + problems.stream().map(EventProblem::message).collect(Collectors.joining("; "))
+                    + "; no HPA touched (the multipliers already written expire at their event.end)";
+            if (!config.dryRun()) {
+                recorder.repeatedWarning(configMap, EventRecorder.INVALID, message, now);
+            }
+            throw new InvalidInputException(message);
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> LOG.warn("{}: {} (entry skipped)", config.configMap(), p.message()));
+            if (!config.dryRun()) {
+                recorder.repeatedWarning(configMap, EventRecorder.INVALID, events.problemsMessage(), now);
+            }
+        }
+        return events;
+    }
+
     private ConfigMap readConfigMap() {
-        ConfigMap configMap;
-        try {
-            configMap = client.configMaps()
-                    .inNamespace(config.configMapNamespace())
-                    .withName(config.configMapName())
-                    .get();
-        } catch (KubernetesClientException e) {
-            throw new EventsUnavailableException(
-                    "cannot read ConfigMap " + config.configMap() + " (" + e.getCode() + "): " + e.getMessage(), e);
-        }
-        if (configMap == null) {
-            throw new EventsUnavailableException(
-                    "ConfigMap " + config.configMap()
-                            + " not found; create it (an empty list of events is fine) or name another with --configmap",
-                    null);
-        }
+        ConfigMap configMap = reader.configMap(config.configMapRef())
+                .orElseThrow(() -> new InvalidInputException("ConfigMap " + config.configMap()
+                        + " not found; create it (an empty list of events is fine) or name another with --configmap"));
         Map<String, String> data = configMap.getData();
         if (data == null || !data.containsKey(config.key())) {
-            throw new EventsUnavailableException(
-                    "ConfigMap " + config.configMap() + " has no key " + config.key()
-                            + "; put the events under it (an empty list is fine) or name another with --key",
-                    null);
+            throw new InvalidInputException("ConfigMap " + config.configMap() + " has no key " + config.key()
+                    + "; put the events under it (an empty list is fine) or name another with --key");
         }
         return configMap;
     }
 
-    /** What this run wants of every HPA: the events file read, the occurrences active now. */
-    private final class Decisions {
-        private final ParsedEvents events;
-        private final ActiveEvents active;
-        private final Instant now;
-
-        Decisions(ParsedEvents events, ActiveEvents active, Instant now) {
-            this.events = events;
-            this.active = active;
-            this.now = now;
-        }
-
-        ActiveEvents active() {
-            return active;
-        }
-
-        Decision of(HorizontalPodAutoscaler hpa) {
-            Map<String, String> annotations = hpa.getMetadata().getAnnotations();
-            if (isHeld(annotations)) {
-                return new Decision(Optional.empty(), true);
-            }
-            // Only a valid HPA gets a multiplier: an update of an invalid one that changes it is denied by the
-            // webhook, and removing our own keys is the one write it always allows.
-            Optional<EventOccurrence> occurrence = parser.read(annotations) instanceof AnnotationReading.Valid
-                    ? active.forHpa(
-                            hpa.getMetadata().getNamespace(), hpa.getMetadata().getLabels())
-                    : Optional.empty();
-            return new Decision(eventAnnotations.change(annotations, occurrence), false);
-        }
-
-        /** The HPA carries an event whose entry was skipped as invalid, and its end has not passed. */
-        private boolean isHeld(Map<String, String> annotations) {
-            if (annotations == null
-                    || !events.holds(annotations.get(config.keys().eventName()))) {
-                return false;
-            }
-            // Without a readable end nothing would ever bound it: then decide as for any other HPA.
-            String end = annotations.get(config.keys().eventEnd());
-            if (end == null) {
-                return false;
-            }
-            try {
-                return Instant.parse(end.trim()).isAfter(now);
-            } catch (DateTimeParseException e) {
-                return false;
-            }
-        }
-    }
-
-    /** The change wanted on one HPA; {@code held} when it is left as it is because its event's entry is invalid. */
-    private record Decision(Optional<EventAnnotations.Change> change, boolean held) {}
-
-    private List<Outcome> patchAll(List<Pending> pending, Decisions decisions, Instant now) {
+    private List<Outcome> patchAll(List<Pending> pending, EventDecisions decisions, Instant now) {
         if (pending.isEmpty()) {
             return List.of();
         }
@@ -248,16 +198,16 @@ public final class EventsApplier {
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
+                String key = pending.get(i).facts().key();
                 try {
                     outcomes.add(futures.get(i).get());
                 } catch (ExecutionException e) {
-                    String line = key(pending.get(i).hpa()) + ": patch failed: "
-                            + e.getCause().toString();
+                    String line = key + ": patch failed: " + e.getCause().toString();
                     LOG.error("{}", line);
                     outcomes.add(new Outcome(Result.FAILED, line));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    outcomes.add(new Outcome(Result.FAILED, key(pending.get(i).hpa()) + ": interrupted"));
+                    outcomes.add(new Outcome(Result.FAILED, key + ": interrupted"));
                 }
             }
             return outcomes;
@@ -266,8 +216,10 @@ public final class EventsApplier {
         }
     }
 
-    private Outcome patchOne(Pending first, Decisions decisions, Instant now) {
+    /** Patches one HPA, reading it again and deciding afresh after a conflict; records an Event on success. */
+    private Outcome patchOne(Pending first, EventDecisions decisions, Instant now) {
         HorizontalPodAutoscaler hpa = first.hpa();
+        String key = first.facts().key();
         EventAnnotations.Change change = first.change();
         for (int attempt = 1; ; attempt++) {
             HorizontalPodAutoscaler result;
@@ -277,32 +229,29 @@ public final class EventsApplier {
                 if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= MAX_ATTEMPTS) {
                     // Anything but a conflict (a webhook's denial, a missing permission) gives the same answer
                     // to the same request: retrying would only repeat it.
-                    String line = key(hpa) + ": could not patch the event annotations (" + change.describe()
+                    String line = key + ": could not patch the event annotations (" + change.describe()
                             + "): HTTP " + e.getCode() + ": " + serverMessage(e)
                             + (attempt > 1 ? " (attempt " + attempt + ")" : "");
                     LOG.error("{}", line);
                     return new Outcome(Result.FAILED, line);
                 }
-                LOG.debug("{}: conflict on attempt {}, reading it again", key(hpa), attempt);
-                HorizontalPodAutoscaler fresh = client.autoscaling()
-                        .v2()
-                        .horizontalPodAutoscalers()
-                        .inNamespace(hpa.getMetadata().getNamespace())
-                        .withName(hpa.getMetadata().getName())
-                        .get();
-                if (fresh == null) {
-                    LOG.info("{}: deleted meanwhile, nothing to do", key(hpa));
+                LOG.debug("{}: conflict on attempt {}, reading it again", key, attempt);
+                Optional<HorizontalPodAutoscaler> fresh =
+                        reader.hpa(first.facts().namespace(), first.facts().name());
+                if (fresh.isEmpty()) {
+                    LOG.info("{}: deleted meanwhile, nothing to do", key);
                     return new Outcome(Result.UNCHANGED, null);
                 }
-                Optional<EventAnnotations.Change> again = decisions.of(fresh).change();
+                Optional<EventAnnotations.Change> again =
+                        decide(decisions, HpaFacts.of(fresh.get())).change();
                 if (again.isEmpty()) {
                     return new Outcome(Result.UNCHANGED, null);
                 }
-                hpa = fresh;
+                hpa = fresh.get();
                 change = again.get();
                 continue;
             }
-            String line = key(hpa) + ": " + change.describe();
+            String line = key + ": " + change.describe();
             LOG.info("{}", line);
             recorder.normal(
                     result == null ? hpa : result,
@@ -323,11 +272,7 @@ public final class EventsApplier {
         return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     }
 
-    private static String key(HorizontalPodAutoscaler hpa) {
-        return hpa.getMetadata().getNamespace() + "/" + hpa.getMetadata().getName();
-    }
-
-    private record Pending(HorizontalPodAutoscaler hpa, EventAnnotations.Change change) {}
+    private record Pending(HorizontalPodAutoscaler hpa, HpaFacts facts, EventAnnotations.Change change) {}
 
     private enum Result {
         PATCHED,

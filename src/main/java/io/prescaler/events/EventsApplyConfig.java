@@ -1,5 +1,6 @@
 package io.prescaler.events;
 
+import io.prescaler.cluster.ConfigMapRef;
 import io.prescaler.schedule.AnnotationKeys;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public record EventsApplyConfig(
         boolean dryRun,
         int parallelism) {
 
-    public static final String DEFAULT_CONFIGMAP = "prescaling-events";
+    public static final String DEFAULT_CONFIGMAP = ConfigMapRef.DEFAULT_NAME;
     public static final String DEFAULT_KEY = "events.yaml";
 
     public EventsApplyConfig {
@@ -29,11 +30,15 @@ public record EventsApplyConfig(
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(zone, "zone");
         if (parallelism < 1) {
-            throw new IllegalArgumentException("--parallelism must be >= 1, got " + parallelism);
+            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
         }
     }
 
     public String configMap() {
-        return configMapNamespace + "/" + configMapName;
+        return configMapRef().toString();
+    }
+
+    public ConfigMapRef configMapRef() {
+        return new ConfigMapRef(configMapNamespace, configMapName);
     }
 }

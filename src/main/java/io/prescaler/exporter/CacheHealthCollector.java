@@ -34,12 +34,13 @@ final class CacheHealthCollector implements MultiCollector {
     @Override
     public MetricSnapshots collect() {
         boolean watching = cache.watching();
+        boolean synced = cache.synced();
         Duration down = cache.downFor();
         MetricSnapshots.Builder result = MetricSnapshots.builder()
                 .metricSnapshot(gauge(
                         "prescaling_exporter_informer_synced",
                         "1 once the HPA informer has listed every watched namespace.",
-                        cache.synced() ? 1 : 0))
+                        synced ? 1 : 0))
                 .metricSnapshot(gauge(
                         "prescaling_exporter_informer_watching",
                         "1 while the HPA watch is connected to the API server.",
@@ -50,9 +51,10 @@ final class CacheHealthCollector implements MultiCollector {
                         down.toMillis() / 1000.0))
                 .metricSnapshot(gauge(
                         "prescaling_exporter_stale",
-                        "1 when the watch has been down longer than --stale-after: the series show the last"
-                                + " known state.",
-                        down.compareTo(staleAfter) > 0 || !cache.synced() ? 1 : 0))
+                        "1 when the watch has been down longer than --stale-after after a first sync: the series"
+                                + " show the last known state. 0 before the first sync, when there is no state"
+                                + " (informer_synced says that).",
+                        synced && down.compareTo(staleAfter) > 0 ? 1 : 0))
                 .metricSnapshot(gauge("prescaling_exporter_hpas", "HPAs in the informer cache.", cache.size()));
         cache.lastEvent()
                 .ifPresent(at -> result.metricSnapshot(gauge(

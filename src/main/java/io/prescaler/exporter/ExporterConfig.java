@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param namespaces the namespaces to watch; empty means all
  * @param hpaLabels HPA label keys copied onto every per-HPA series
  * @param staleAfter how long the watch may be down before the exporter reports its data as stale
+ * @param address the local address to listen on; {@link #ALL_INTERFACES} in a pod, where Prometheus and the
+ *     kubelet's probes reach the pod's own IP
  */
 public record ExporterConfig(
         int port,
@@ -19,7 +21,21 @@ public record ExporterConfig(
         List<String> hpaLabels,
         AnnotationKeys keys,
         ZoneId zone,
-        Duration staleAfter) {
+        Duration staleAfter,
+        String address) {
+
+    public static final String ALL_INTERFACES = "0.0.0.0";
+
+    /** Listening on every interface, as a pod needs. */
+    public ExporterConfig(
+            int port,
+            List<String> namespaces,
+            List<String> hpaLabels,
+            AnnotationKeys keys,
+            ZoneId zone,
+            Duration staleAfter) {
+        this(port, namespaces, hpaLabels, keys, zone, staleAfter, ALL_INTERFACES);
+    }
 
     public ExporterConfig {
         if (port < 0 || port > 65535) {
@@ -36,6 +52,7 @@ public record ExporterConfig(
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(staleAfter, "staleAfter");
+        Objects.requireNonNull(address, "address");
     }
 
     public boolean allNamespaces() {

@@ -12,7 +12,6 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +37,6 @@ public final class ExporterServer implements AutoCloseable {
             ExpositionFormats.init(ExporterProperties.builder().build());
 
     private final PrescalingCollector prescaling;
-    private volatile int lastBodySize = 64 * 1024;
     private final SeriesLineCache lineCache;
     private final Histogram scrapeDuration;
     private final Javalin app;
@@ -70,7 +68,8 @@ public final class ExporterServer implements AutoCloseable {
     }
 
     public ExporterServer start() {
-        app.start(config.port());
+        // No host is Jetty's wildcard: every interface, IPv4 and IPv6 (an IPv6-only pod included).
+        app.start(ExporterConfig.ALL_INTERFACES.equals(config.address()) ? null : config.address(), config.port());
         return this;
     }
 
@@ -79,20 +78,24 @@ public final class ExporterServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Streams the body to the response (chunked, and gzipped when asked for, as Javalin sends any result) instead of
+     * building it in memory first; the content type is set before the first byte. The scrape duration is the
+     * rendering: up to the ready text body, or through client_java's writing for the other formats.
+     */
     private void metrics(Context ctx) throws IOException {
         long started = System.nanoTime();
         ExpositionFormatWriter writer = formats.findWriter(ctx.header("Accept"));
-        // Sized from the last body: growing a 64 KB buffer to 6 MB by doubling copied it about 7 times.
-        ByteArrayOutputStream body = new ByteArrayOutputStream(lastBodySize + lastBodySize / 8 + 1024);
+        ctx.contentType(writer.getContentType());
         if (writer instanceof PrometheusTextFormatWriter) {
             // What Prometheus scrapes with unless it asks for OpenMetrics or protobuf: the cached lines.
-            lineCache.write(body, prescaling.series(), processRegistry.scrape());
+            SeriesLineCache.Body body = lineCache.body(prescaling.series(), processRegistry.scrape());
+            scrapeDuration.observe((System.nanoTime() - started) / 1e9);
+            body.writeTo(ctx.outputStream());
         } else {
-            writer.write(body, allSnapshots());
+            writer.write(ctx.outputStream(), allSnapshots());
+            scrapeDuration.observe((System.nanoTime() - started) / 1e9);
         }
-        lastBodySize = body.size();
-        scrapeDuration.observe((System.nanoTime() - started) / 1e9);
-        ctx.contentType(writer.getContentType()).result(body.toByteArray());
     }
 
     private MetricSnapshots allSnapshots() {
@@ -103,13 +106,14 @@ public final class ExporterServer implements AutoCloseable {
     }
 
     /**
-     * Ready once every informer has listed its HPAs. A watch lost later does not make the exporter unready: the
+     * Ready once every informer has listed its HPAs; before that 503 {@code not yet synced: REASON}. A watch lost later does not make the exporter unready: the
      * Service would drop it, the series would vanish and block every prescaled HPA's scale-in; the last known
      * state is better, and the staleness is reported here and in the metrics.
      */
     private void ready(Context ctx) {
         if (!cache.synced()) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("not ready: the HPA informer has not synced yet");
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .result(cache.problem().orElse("not yet synced: listing the HPAs"));
             return;
         }
         Duration down = cache.downFor();

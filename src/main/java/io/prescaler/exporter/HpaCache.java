@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.prescaler.cluster.ApiCall;
 import io.prescaler.kube.HpaFacts;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * <p>Whether the API server is reachable is probed apart from the informers ({@code GET /version} every
  * {@code probeInterval}): an informer's watch reconnects by itself and keeps calling itself "watching" while the
  * API server is gone, so that flag alone would never report an outage.
+ *
+ * <p>Before the first full list the cache holds nothing and says so: it is "not yet synced" with the last reason
+ * (DNS, refused, 401, 403 naming what RBAC must grant), never "stale". A failure is logged once per change of
+ * state or reason, in one line; repeats and the client's stack traces are at DEBUG.
  */
 public final class HpaCache implements AutoCloseable {
 
@@ -50,6 +55,10 @@ public final class HpaCache implements AutoCloseable {
     });
     private volatile boolean closed;
     private volatile Instant startedAt;
+    /** Why the cache is not synced or not watching, as last seen; null when nothing is wrong. */
+    private final AtomicReference<String> problem = new AtomicReference<>();
+    /** The last state line logged, so that a failure repeated every few seconds is logged once. */
+    private final AtomicReference<String> lastLogged = new AtomicReference<>();
 
     /** One informer and when its watch was last seen down. */
     private static final class Watched {
@@ -90,13 +99,27 @@ public final class HpaCache implements AutoCloseable {
         try {
             client.getKubernetesVersion();
             if (unreachableSince.getAndSet(null) != null) {
-                LOG.info("API server reachable again");
+                LOG.info("API server {} reachable again", client.getMasterUrl());
+                lastLogged.set(null);
             }
         } catch (RuntimeException e) {
-            if (unreachableSince.compareAndSet(null, clock.instant())) {
-                LOG.warn("API server unreachable ({}); serving the last known HPAs", reason(e));
+            String why = reason(e);
+            problem.set(why);
+            // Before the first sync the informer's own line says why; after it, an outage is logged once when it
+            // starts, and again when the API server is back.
+            if (unreachableSince.compareAndSet(null, clock.instant()) && synced()) {
+                LOG.warn("API server {} unreachable ({}); serving the last known HPAs", client.getMasterUrl(), why);
             }
+            LOG.debug("API server {} unreachable", client.getMasterUrl(), e);
         }
+    }
+
+    /** Logs a state line at WARN unless it is the one logged last; the trace goes to DEBUG. */
+    private void logOnce(String line, Throwable error) {
+        if (!line.equals(lastLogged.getAndSet(line))) {
+            LOG.warn("{}", line);
+        }
+        LOG.debug("{}", line, error);
     }
 
     private void startInformer(Watched w) {
@@ -139,6 +162,8 @@ public final class HpaCache implements AutoCloseable {
             }
             w.everSynced = true;
             w.backoff = Duration.ofSeconds(1);
+            problem.set(null);
+            lastLogged.set(null);
             LOG.info(
                     "HPA informer synced ({}): {} HPAs",
                     scope(w),
@@ -151,27 +176,40 @@ public final class HpaCache implements AutoCloseable {
             Duration delay = w.backoff;
             Duration doubled = w.backoff.multipliedBy(2);
             w.backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
-            LOG.warn(
-                    "HPA informer ({}) stopped: {}; serving the last known state and starting it again in {} s",
-                    scope(w),
-                    error == null ? "no reason given" : reason(error),
-                    delay.toSeconds());
+            String why = error == null ? "no reason given" : reason(error);
+            problem.set(why);
+            if (w.everSynced) {
+                logOnce(
+                        "HPA informer (" + scope(w) + ") stopped: " + why
+                                + "; serving the last known state and starting it again",
+                        error);
+            } else {
+                logOnce(
+                        "not yet synced: HPA informer (" + scope(w) + ") cannot list HPAs from "
+                                + client.getMasterUrl() + ": " + why + "; trying again with a backoff of up to "
+                                + MAX_BACKOFF.toMinutes() + " min",
+                        error);
+            }
+            LOG.debug("HPA informer ({}) starting again in {} s", scope(w), delay.toSeconds());
             restarts.schedule(() -> startInformer(w), delay.toMillis(), TimeUnit.MILLISECONDS);
         });
     }
 
-    /** The messages along a cause chain: the Kubernetes client's own message alone rarely says what failed. */
+    /** Why listing or watching the HPAs failed, in one line (a 403 names what RBAC must grant). */
     static String reason(Throwable error) {
-        java.util.LinkedHashSet<String> messages = new java.util.LinkedHashSet<>();
-        for (Throwable t = error; t != null && messages.size() < 5; t = t.getCause()) {
-            String message = t.getMessage();
-            if (message != null && !message.isBlank() && !message.equals("An error has occurred.")) {
-                messages.add(message);
-            } else if (t.getCause() == null) {
-                messages.add(t.getClass().getSimpleName());
-            }
+        return ApiCall.listHpas().reason(error);
+    }
+
+    /**
+     * Why the cache cannot serve a full picture, for {@code /readyz} and the logs: {@code not yet synced: REASON}
+     * before the first list, else the last problem of the API server or a watch; empty when all is well.
+     */
+    public Optional<String> problem() {
+        String why = problem.get();
+        if (!synced()) {
+            return Optional.of("not yet synced: " + (why == null ? "listing the HPAs" : why));
         }
-        return String.join(": ", messages);
+        return Optional.ofNullable(why).filter(w -> !watching());
     }
 
     private static String scope(Watched w) {

@@ -1,6 +1,7 @@
 package io.prescaler.exporter;
 
 import io.prescaler.exporter.HpaSeries.Point;
+import io.prescaler.failure.UsageException;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationProblem;
@@ -73,7 +74,7 @@ public final class PrescalingCollector implements MultiCollector {
         for (String key : hpaLabels) {
             String name = PrometheusNaming.sanitizeLabelName(key);
             if (RESERVED_LABELS.contains(name) || result.containsValue(name)) {
-                throw new IllegalArgumentException("--hpa-label " + key + " would become the label \"" + name
+                throw new UsageException("--hpa-label " + key + " would become the label \"" + name
                         + "\", which is already used; copy another label");
             }
             result.put(key, name);

@@ -56,6 +56,9 @@ final class SeriesLineCache {
     /** Each per-HPA family without data points, for client_java to place it among the process families. */
     private final List<MetricSnapshot> emptyFamilies = new ArrayList<>();
 
+    /** How many chunks the last body had, to size the next one's list. */
+    private int lastChunkCount;
+
     SeriesLineCache(PrometheusTextFormatWriter writer) {
         this.writer = writer;
         for (HpaFamily family : HpaFamily.values()) {
@@ -65,27 +68,73 @@ final class SeriesLineCache {
         }
     }
 
+    /** Writes the body for these HPAs and process families to {@code out}. */
+    void write(OutputStream out, List<HpaSeries> series, MetricSnapshots process) throws IOException {
+        body(series, process).writeTo(out);
+    }
+
     /**
-     * Writes the body for these HPAs and process families. Synchronized: concurrent scrapes take turns, each
-     * writing a body consistent with the series it was given.
+     * The body for these HPAs and process families, as the cached chunks it is made of. Synchronized: concurrent
+     * scrapes take turns, each getting a body consistent with the series it was given; the chunks are never changed
+     * once cached (a changed HPA gets new ones), so the body is written out after the lock is released.
      */
-    synchronized void write(OutputStream out, List<HpaSeries> series, MetricSnapshots process) throws IOException {
+    synchronized Body body(List<HpaSeries> series, MetricSnapshots process) throws IOException {
         update(series);
         List<MetricSnapshot> families = new ArrayList<>(emptyFamilies);
         process.forEach(families::add);
+        List<byte[]> chunks = new ArrayList<>(lastChunkCount + 16);
         for (MetricSnapshot family : new MetricSnapshots(families)) {
             HpaFamily hpaFamily = familiesByName.get(family.getMetadata().getName());
             if (hpaFamily == null) {
-                writer.write(out, MetricSnapshots.of(family));
+                ByteArrayOutputStream rendered = new ByteArrayOutputStream(1024);
+                writer.write(rendered, MetricSnapshots.of(family));
+                chunks.add(rendered.toByteArray());
                 continue;
             }
             TreeMap<Labels, byte[]> familyLines = lines.get(hpaFamily);
             if (familyLines.isEmpty()) {
                 continue;
             }
-            out.write(headers.get(hpaFamily));
-            for (byte[] line : familyLines.values()) {
-                out.write(line);
+            chunks.add(headers.get(hpaFamily));
+            chunks.addAll(familyLines.values());
+        }
+        lastChunkCount = chunks.size();
+        return new Body(chunks);
+    }
+
+    /**
+     * A scrape's body as a sequence of byte chunks: a cached line, a family header, or a process family that
+     * client_java rendered for this scrape. Written out through one buffer instead of being concatenated first:
+     * at 10,000 HPAs the body is 6.4 MB in 90,000 lines, and copying it into one array, then out of that array
+     * again, took a good part of a scrape.
+     */
+    record Body(List<byte[]> chunks) {
+
+        /** What the output stream is handed at a time: large enough that Jetty writes it straight to the socket. */
+        static final int BUFFER_BYTES = 64 * 1024;
+
+        Body {
+            chunks = List.copyOf(chunks);
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            byte[] buffer = new byte[BUFFER_BYTES];
+            int filled = 0;
+            for (byte[] chunk : chunks) {
+                int copied = 0;
+                while (copied < chunk.length) {
+                    if (filled == buffer.length) {
+                        out.write(buffer, 0, filled);
+                        filled = 0;
+                    }
+                    int length = Math.min(chunk.length - copied, buffer.length - filled);
+                    System.arraycopy(chunk, copied, buffer, filled, length);
+                    filled += length;
+                    copied += length;
+                }
+            }
+            if (filled > 0) {
+                out.write(buffer, 0, filled);
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * that the decisions downstream never touch Kubernetes types.
  *
  * @param currentReplicas {@code status.currentReplicas}, 0 when the HPA has no status yet
+ * @param minReplicas {@code spec.minReplicas}, 1 (the API server's default) when it is not set
  */
 public record HpaFacts(
         String namespace,
@@ -22,7 +23,21 @@ public record HpaFacts(
         Map<String, String> labels,
         int maxReplicas,
         int currentReplicas,
-        List<String> externalMetricNames) {
+        List<String> externalMetricNames,
+        int minReplicas) {
+
+    /** An HPA with the API server's default {@code minReplicas} of 1. */
+    public HpaFacts(
+            String namespace,
+            String name,
+            String targetName,
+            Map<String, String> annotations,
+            Map<String, String> labels,
+            int maxReplicas,
+            int currentReplicas,
+            List<String> externalMetricNames) {
+        this(namespace, name, targetName, annotations, labels, maxReplicas, currentReplicas, externalMetricNames, 1);
+    }
 
     public HpaFacts {
         Objects.requireNonNull(namespace, "namespace");
@@ -55,7 +70,20 @@ public record HpaFacts(
                 hpa.getStatus() == null || hpa.getStatus().getCurrentReplicas() == null
                         ? 0
                         : hpa.getStatus().getCurrentReplicas(),
-                externals);
+                externals,
+                spec.getMinReplicas() == null ? 1 : spec.getMinReplicas());
+    }
+
+    /**
+     * What is wrong with the replica bounds, as the API server's validation would say it; empty when
+     * {@code 0 <= minReplicas <= maxReplicas} and {@code maxReplicas >= 1}.
+     */
+    public Optional<String> replicaBoundsProblem() {
+        if (maxReplicas >= 1 && minReplicas >= 0 && minReplicas <= maxReplicas) {
+            return Optional.empty();
+        }
+        return Optional.of("spec.minReplicas " + minReplicas + " and spec.maxReplicas " + maxReplicas
+                + " do not satisfy 0 <= minReplicas <= maxReplicas, maxReplicas >= 1");
     }
 
     public String key() {

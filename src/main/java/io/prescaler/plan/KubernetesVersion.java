@@ -10,16 +10,28 @@ import java.util.regex.Pattern;
  */
 public record KubernetesVersion(int major, int minor) {
 
+    /** The first Kubernetes version serving {@code autoscaling/v2}, the only HPA version prescaling uses. */
+    public static final KubernetesVersion OLDEST_SUPPORTED = new KubernetesVersion(1, 23);
+
     private static final Pattern FORM = Pattern.compile("v?(\\d+)\\.(\\d+)(\\.\\d+)?");
 
-    /** Accepts {@code 1.33}, {@code v1.33} and {@code 1.33.2} (the patch is ignored). */
+    /**
+     * Accepts {@code 1.33}, {@code v1.33} and {@code 1.33.2} (the patch is ignored); refuses versions older than
+     * {@link #OLDEST_SUPPORTED}, whose HPAs prescaling cannot use.
+     */
     public static KubernetesVersion parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text.trim());
         if (!m.matches() || !m.group(1).equals("1")) {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a Kubernetes version (MAJOR.MINOR, for example 1.33 or 1.32)");
         }
-        return new KubernetesVersion(1, Integer.parseInt(m.group(2)));
+        KubernetesVersion version = new KubernetesVersion(1, Integer.parseInt(m.group(2)));
+        if (version.minor < OLDEST_SUPPORTED.minor) {
+            throw new IllegalArgumentException("'" + text + "' is older than " + OLDEST_SUPPORTED
+                    + ", the first Kubernetes version with autoscaling/v2 HPAs; prescaler supports " + OLDEST_SUPPORTED
+                    + " and later");
+        }
+        return version;
     }
 
     public ToleranceTest toleranceTest() {

@@ -1,8 +1,9 @@
 package io.prescaler.webhook;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,7 +12,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Reads AdmissionReview requests strictly and writes AdmissionReview answers. */
+/**
+ * Reads AdmissionReview requests strictly and writes AdmissionReview answers. Only the parts the decision reads
+ * become a tree ({@link ReviewShape}): an HPA's managedFields and status, often most of the body, are parsed but
+ * never built.
+ */
 public final class AdmissionReviewCodec {
 
     public static final String API_VERSION = "admission.k8s.io/v1";
@@ -27,10 +32,10 @@ public final class AdmissionReviewCodec {
     }
 
     // Duplicate keys are refused: two "uid"s or two "object"s would let a body mean different things to
-    // different readers. Trailing tokens are refused for the same reason.
+    // different readers. Trailing tokens are refused for the same reason. Both hold in the parts not kept too: the
+    // parser reads every token of the body, it only builds no tree for them.
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     public Decoded read(byte[] body) {
@@ -38,8 +43,13 @@ public final class AdmissionReviewCodec {
             return new Decoded.Unreadable(null, "empty body; expected an " + API_VERSION + " AdmissionReview");
         }
         JsonNode root;
-        try {
-            root = mapper.readTree(body);
+        try (JsonParser parser = mapper.createParser(body)) {
+            root = parser.nextToken() == null ? null : ReviewShape.REVIEW.read(parser, mapper);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                return new Decoded.Unreadable(
+                        null, "body is not valid JSON: trailing token (of type " + trailing + ") after the review");
+            }
         } catch (JsonProcessingException e) {
             return new Decoded.Unreadable(null, "body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException | RuntimeException e) {

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param maxBodyBytes bodies above this are refused unread (413)
  * @param idleTimeout how long a connection may stay silent, also mid-request, before Jetty closes it
  * @param reloadInterval how often the certificate files are checked for a new pair
+ * @param address the local address to listen on; {@link #ALL_INTERFACES} in a pod, where the kubelet's probes
+ *     and the Service reach the pod's own IP
  */
 public record WebhookConfig(
         int port,
@@ -23,9 +25,25 @@ public record WebhookConfig(
         ZoneId zone,
         long maxBodyBytes,
         Duration idleTimeout,
-        Duration reloadInterval) {
+        Duration reloadInterval,
+        String address) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 3L * 1024 * 1024;
+    public static final String ALL_INTERFACES = "0.0.0.0";
+
+    /** Listening on every interface, as a pod needs. */
+    public WebhookConfig(
+            int port,
+            Path tlsCert,
+            Path tlsKey,
+            MetricEncoding encoding,
+            AnnotationKeys keys,
+            ZoneId zone,
+            long maxBodyBytes,
+            Duration idleTimeout,
+            Duration reloadInterval) {
+        this(port, tlsCert, tlsKey, encoding, keys, zone, maxBodyBytes, idleTimeout, reloadInterval, ALL_INTERFACES);
+    }
 
     public WebhookConfig {
         if (port < 0 || port > 65535) {
@@ -34,6 +52,7 @@ public record WebhookConfig(
         Objects.requireNonNull(tlsCert, "--tls-cert is required");
         Objects.requireNonNull(tlsKey, "--tls-key is required");
         Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(address, "address");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(zone, "zone");
         if (maxBodyBytes < 1024) {

@@ -24,7 +24,7 @@ class BenchSuitesTest {
                         Duration.ofSeconds(20),
                         500,
                         Duration.ofSeconds(10)),
-                new BenchSettings.Events(List.of(1000, 5000), null, List.of()));
+                new BenchSettings.Events(List.of(1000, 5000), Path.of("target/prescaler.jar"), List.of()));
     }
 
     @Test

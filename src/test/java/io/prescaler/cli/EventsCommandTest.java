@@ -44,36 +44,24 @@ class EventsCommandTest {
     void refusesANowThatIsNotATime() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class, () -> EventsCommand.Apply.parseNow("tonight", ZoneId.of("UTC")));
-        assertTrue(e.getMessage().startsWith("--now 'tonight' is not an ISO-8601 time"), e.getMessage());
-    }
-
-    @ParameterizedTest(name = "--configmap {0} (client namespace {1}) -> {2}/{3}")
-    @CsvSource(
-            nullValues = "-",
-            value = {
-                // a bare name: the pod's own namespace, whatever the install is called
-                "prescaling-events,           media-prescaler, media-prescaler, prescaling-events",
-                "events-of-the-cup,           prescaler,       prescaler,       events-of-the-cup",
-                "other/prescaling-events,     prescaler,       other,           prescaling-events",
-                "-,                           prescaler,       prescaler,       prescaling-events",
-                "prescaling-events,           -,               default,         prescaling-events",
-            })
-    void findsTheConfigMapInTheClientsNamespaceUnlessTold(
-            String flag, String ownNamespace, String namespace, String name) {
-        assertEquals(
-                new EventsCommand.Apply.ConfigMapName(namespace, name),
-                EventsCommand.Apply.ConfigMapName.parse(flag, ownNamespace));
+        assertTrue(e.getMessage().startsWith("'tonight' is not an ISO-8601 time"), e.getMessage());
     }
 
     @ParameterizedTest(name = "--configmap {0}")
     @CsvSource({"a/b/c", "/prescaling-events", "prescaler/"})
-    void refusesAConfigMapThatIsNeitherNameNorNamespaceSlashName(String flag) {
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class, () -> EventsCommand.Apply.ConfigMapName.parse(flag, "prescaler"));
+    void refusesAConfigMapThatIsNeitherNameNorNamespaceSlashNameInOneLine(String flag) {
+        StringWriter err = new StringWriter();
+        int exit = Prescaler.commandLine(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(err))
+                .execute("events", "apply", "--configmap", flag);
+
+        assertEquals(2, exit);
         assertEquals(
-                "--configmap '" + flag + "' is not NAME or NAMESPACE/NAME (for example prescaling-events, or"
-                        + " prescaler/prescaling-events)",
-                e.getMessage());
+                List.of(
+                        "apply: Invalid value for option '--configmap': '" + flag
+                                + "' is not NAME or NAMESPACE/NAME (for example prescaling-events, or"
+                                + " prescaler/prescaling-events)",
+                        "Try 'prescaler events apply --help' for the flags."),
+                err.toString().lines().toList());
     }
 
     @Test

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.prescaler.cluster.ClusterConnection;
+import io.prescaler.failure.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,15 +41,17 @@ class KubernetesOptionsTest {
 
     @Test
     void usesTheNamedContext() throws IOException {
-        try (KubernetesClient client = options(TWO_CONTEXTS, "prod").client()) {
-            assertEquals("https://prod.example:6443/", client.getMasterUrl().toString());
+        try (ClusterConnection connection = options(TWO_CONTEXTS, "prod").connect()) {
+            assertEquals(
+                    "https://prod.example:6443/",
+                    connection.client().getMasterUrl().toString());
         }
     }
 
     @Test
     void refusesAMistypedContextInsteadOfFallingBackToTheCurrentOne() throws IOException {
         KubernetesOptions options = options(TWO_CONTEXTS, "prdo");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, options::client);
+        UsageException e = assertThrows(UsageException.class, options::connect);
         assertTrue(e.getMessage().startsWith("--context prdo: no such context"), e.getMessage());
         assertTrue(e.getMessage().contains("prod") && e.getMessage().contains("staging"), e.getMessage());
     }
@@ -56,7 +59,7 @@ class KubernetesOptionsTest {
     @Test
     void refusesAKubeconfigWithoutContext() throws IOException {
         KubernetesOptions options = options("{}", null);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, options::client);
+        UsageException e = assertThrows(UsageException.class, options::connect);
         assertTrue(e.getMessage().contains("has no current context"), e.getMessage());
     }
 
@@ -64,7 +67,7 @@ class KubernetesOptionsTest {
     void namesAMissingFile() {
         KubernetesOptions options = new KubernetesOptions();
         options.kubeconfig = dir.resolve("absent");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, options::client);
+        UsageException e = assertThrows(UsageException.class, options::connect);
         assertTrue(e.getMessage().endsWith("absent: no such file"), e.getMessage());
     }
 }

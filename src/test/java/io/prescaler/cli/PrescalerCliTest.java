@@ -63,12 +63,32 @@ class PrescalerCliTest {
         assertTrue(!run.out().contains("${"), "the version was filtered in by Maven: " + run.out());
     }
 
-    @ParameterizedTest(name = "arguments [{0}]")
-    @ValueSource(strings = {"", "bogus", "exporter --bogus", "exporter --port", "exporter --port nine"})
-    void usageErrorsPrintTheUsageAndExitTwo(String args) {
-        Run run = run(Map.of(), args.isEmpty() ? new String[0] : args.split(" "));
+    @Test
+    void noCommandPrintsTheUsageAndExitsTwo() {
+        Run run = run(Map.of());
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("Usage: prescaler"), run.err());
+    }
+
+    @ParameterizedTest(name = "arguments [{0}]")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "bogus                | prescaler: Unmatched argument at index 0: 'bogus'       | prescaler",
+                "exporter --bogus     | exporter: Unknown option: '--bogus'                     | prescaler exporter",
+                "exporter --port      | exporter: Missing required parameter for option '--port' (PORT) | prescaler exporter",
+                "exporter --port nine | exporter: Invalid value for option '--port': 'nine' is not a whole number"
+                        + " | prescaler exporter",
+                "exporter --port 70000 | exporter: Invalid value for option '--port': '70000' is not a whole number"
+                        + " from 0 to 65535 | prescaler exporter",
+            })
+    void usageErrorsPrintOneLineAndAHintAndExitTwo(String args, String line, String command) {
+        Run run = run(Map.of(), args.split(" "));
+        assertEquals(2, run.exitCode(), run.err());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(line, lines.get(0));
+        assertEquals("Try '" + command + " --help' for the flags.", lines.get(lines.size() - 1));
+        assertTrue(lines.size() <= 4, "suggestions at most, no usage: " + run.err());
     }
 
     @Test
@@ -80,7 +100,7 @@ class PrescalerCliTest {
                         "PRESCALER_TIMEZONE", "Europe/Paris",
                         "PRESCALER_STALE_AFTER", "5m"),
                 "exporter");
-        assertEquals(9999, exporter.port);
+        assertEquals(9999, exporter.listen.port(ExporterCommand.DEFAULT_PORT));
         assertEquals(List.of("web", "images"), exporter.namespaces);
         assertEquals(ZoneId.of("Europe/Paris"), exporter.shared.zone());
         assertEquals(Duration.ofMinutes(5), exporter.staleAfter);
@@ -89,13 +109,13 @@ class PrescalerCliTest {
     @Test
     void flagsWinOverEnvironmentVariables() {
         ExporterCommand exporter = parseExporter(Map.of("PRESCALER_PORT", "9999"), "exporter", "--port", "9200");
-        assertEquals(9200, exporter.port);
+        assertEquals(9200, exporter.listen.port(ExporterCommand.DEFAULT_PORT));
     }
 
     @Test
     void defaultsApplyWithoutFlagsOrEnvironment() {
         ExporterCommand exporter = parseExporter(Map.of(), "exporter");
-        assertEquals(9101, exporter.port);
+        assertEquals(9101, exporter.listen.port(ExporterCommand.DEFAULT_PORT));
         assertEquals(List.of(), exporter.namespaces);
         assertEquals("annotations.scaling.exporter", exporter.shared.keys().prefix());
         assertEquals(ZoneId.systemDefault(), exporter.shared.zone());
@@ -106,6 +126,30 @@ class PrescalerCliTest {
         Run run = run(Map.of("PRESCALER_TIMEZONE", "Mars/Olympus"), "exporter");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("'Mars/Olympus' is not an IANA time zone"), run.err());
+    }
+
+    @Test
+    void aBadEnvironmentValueNamesTheVariableInOneLine() {
+        Run run = run(Map.of("PRESCALER_TIMEZONE", "Paris"), "exporter");
+        assertEquals(2, run.exitCode());
+        assertEquals(
+                List.of("exporter: environment variable PRESCALER_TIMEZONE=Paris: 'Paris' is not an IANA time zone"
+                        + " (for example Europe/Paris); fix or unset PRESCALER_TIMEZONE (in a pod: the container's env"
+                        + " or the ConfigMap it is read from)"),
+                run.err().lines().toList());
+    }
+
+    @Test
+    void aGoodFlagWinsOverABadEnvironmentValue() {
+        ExporterCommand exporter =
+                parseExporter(Map.of("PRESCALER_TIMEZONE", "Paris"), "exporter", "--timezone", "Europe/Paris");
+        assertEquals(ZoneId.of("Europe/Paris"), exporter.shared.zone());
+    }
+
+    @Test
+    void listensOnEveryInterfaceUnlessTold() {
+        assertEquals("0.0.0.0", parseExporter(Map.of(), "exporter").listen.address);
+        assertEquals("127.0.0.1", parseExporter(Map.of(), "exporter", "--address", "127.0.0.1").listen.address);
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.prescaler.failure.InvalidInputException;
 import io.prescaler.input.EventsYaml;
 import io.prescaler.schedule.AnnotationKeys;
 import java.io.IOException;
@@ -271,8 +272,8 @@ class EventsApplierCrudTest {
         Map<String, String> versions = resourceVersions();
         configMap("prescaler", "prescaling-events", fixture(file));
 
-        EventsUnavailableException e =
-                assertThrows(EventsUnavailableException.class, () -> apply(FINAL_LEAD.plusSeconds(600), false));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> apply(FINAL_LEAD.plusSeconds(600), false));
 
         assertEquals(versions, resourceVersions());
         assertEquals(eventAnnotations("3", "final", "2026-05-30T21:00:00Z"), eventAnnotationsOf("images"));
@@ -429,7 +430,7 @@ class EventsApplierCrudTest {
                 .delete();
         Map<String, String> versions = resourceVersions();
 
-        EventsUnavailableException e = assertThrows(EventsUnavailableException.class, () -> apply(FINAL_LEAD, false));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> apply(FINAL_LEAD, false));
 
         assertTrue(e.getMessage().startsWith("ConfigMap prescaler/prescaling-events not found"), e.getMessage());
         assertEquals(versions, resourceVersions());

@@ -102,14 +102,37 @@ class PlanCommandTest {
             delimiter = '|',
             value = {
                 "--kubernetes-version | 2.0   | '2.0' is not a Kubernetes version (MAJOR.MINOR, for example 1.33 or 1.32)",
-                "--pipeline-delay     | 1500ms | --pipeline-delay must be a whole number of seconds from 0 to 1h, got 1500ms",
-                "--initial-replicas   | -1    | --initial-replicas must be >= 0, got -1"
+                "--kubernetes-version | 1.20  | '1.20' is older than 1.23, the first Kubernetes version with"
+                        + " autoscaling/v2 HPAs",
+                "--pipeline-delay     | PT0.5S | Invalid value for option '--pipeline-delay': 'PT0.5S' is not a"
+                        + " whole number of seconds >= 0",
+                "--initial-replicas   | -1    | Invalid value for option '--initial-replicas': '-1' is not a whole"
+                        + " number >= 0",
+                "--date               | 30/05/2026 | Invalid value for option '--date': '30/05/2026' is not a date"
+                        + " YYYY-MM-DD (for example 2026-05-30)",
+                "--step               | 0s    | Invalid value for option '--step': '0s' must be longer than zero"
             })
     void rejectsBadModelFlagsWithExitTwo(String flag, String value, String message) {
         int exit = run(List.of("plan", "--date", "2026-05-27", flag, value, "examples/hpa-service-6play-images.yaml"));
 
         assertEquals(2, exit);
         assertTrue(err.toString().contains(message), err.toString());
+        assertEquals(2, err.toString().lines().count(), "one line and a hint, no usage: " + err);
+    }
+
+    @ParameterizedTest(name = "--kubernetes-version {0}")
+    @CsvSource({"1.33", "v1.33", "1.33.2"})
+    void readsAKubernetesVersionWithAPrefixOrAPatchAsItsMinor(String version) {
+        int exit = run(List.of(
+                "plan",
+                "--date",
+                "2026-05-27",
+                "--kubernetes-version",
+                version,
+                "examples/hpa-service-6play-images.yaml"));
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().contains("1.33"), out.toString());
     }
 
     @Test

@@ -35,6 +35,11 @@ final class WebhookHarness {
     }
 
     static WebhookServer start(Path dir, MetricEncoding encoding, Duration reloadInterval) throws Exception {
+        return start(dir, encoding, reloadInterval, Duration.ofSeconds(1));
+    }
+
+    static WebhookServer start(Path dir, MetricEncoding encoding, Duration reloadInterval, Duration idleTimeout)
+            throws Exception {
         WebhookConfig config = new WebhookConfig(
                 0,
                 dir.resolve("tls.crt"),
@@ -43,7 +48,7 @@ final class WebhookHarness {
                 AnnotationKeys.DEFAULT,
                 ZoneId.of("Europe/Paris"),
                 WebhookConfig.DEFAULT_MAX_BODY_BYTES,
-                Duration.ofSeconds(1),
+                idleTimeout,
                 reloadInterval);
         return new WebhookServer(config, Clock.fixed(NOW, ZoneOffset.UTC)).start();
     }

@@ -39,6 +39,13 @@ public final class ExporterBench implements BenchSuite {
 
     private static final int WARM_UP_SCRAPES = 5;
 
+    /** This JVM's CPU time: exporter, client and mock API server together, the figure a loaded machine keeps. */
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
     private final List<Integer> sizes;
     private final int maxScrapes;
     private final Duration budget;
@@ -84,12 +91,28 @@ public final class ExporterBench implements BenchSuite {
         notes.add("Latency: GET /metrics over HTTP keep-alive on 127.0.0.1, body read; at most " + maxScrapes
                 + " scrapes or " + budget.toSeconds() + " s per approach and size, after " + WARM_UP_SCRAPES
                 + " warm-up scrapes.");
+        notes.add("CPU / scrape: this JVM's CPU time over the measured scrapes (exporter, HTTP client, idle mock API"
+                + " server, GC), divided by their count; unlike the latencies it barely depends on other load on the"
+                + " machine.");
+        notes.add("Allocated / scrape: bytes allocated by this JVM's threads over the measured scrapes (exporter,"
+                + " HTTP client, mock API server), divided by their count; the client alone keeps two copies of"
+                + " the body.");
         notes.add("Heap: used heap after a full GC with the exporter running minus before it started (the mock API"
                 + " server's own copy of the HPAs excluded).");
         return new BenchResult(
                 name(),
                 "Exporter scrape: informer cache vs LIST every scrape",
-                List.of("HPAs", "approach", "scrapes", "p50", "p99", "API requests / scrape", "body", "heap"),
+                List.of(
+                        "HPAs",
+                        "approach",
+                        "scrapes",
+                        "p50",
+                        "p99",
+                        "CPU / scrape",
+                        "allocated / scrape",
+                        "API requests / scrape",
+                        "body",
+                        "heap"),
                 rows,
                 notes);
     }
@@ -137,25 +160,32 @@ public final class ExporterBench implements BenchSuite {
         List<Long> nanos = new ArrayList<>();
         long deadline = System.nanoTime() + budget.toNanos();
         int bodyBytes = 0;
+        long cpuBefore = CPU.getProcessCpuTime();
+        long allocatedBefore = allocatedBytes();
         while (nanos.size() < maxScrapes && (nanos.size() < 5 || System.nanoTime() < deadline)) {
             long started = System.nanoTime();
             bodyBytes = scrape(http, request);
             nanos.add(System.nanoTime() - started);
         }
+        double cpuMillis = (CPU.getProcessCpuTime() - cpuBefore) / 1e6 / nanos.size();
+        double allocatedMegabytes = (allocatedBytes() - allocatedBefore) / 1e6 / nanos.size();
         int apiRequests = api.getRequestCount() - requestsBefore;
         Latencies latencies =
                 new Latencies(nanos.stream().mapToLong(Long::longValue).toArray());
         LOG.info(
-                "exporter bench: {} HPAs, {}: p50 {}",
+                "exporter bench: {} HPAs, {}: p50 {}, CPU {} per scrape",
                 size,
                 approach,
-                Latencies.millis(latencies.percentileMillis(50)));
+                Latencies.millis(latencies.percentileMillis(50)),
+                Latencies.millis(cpuMillis));
         return List.of(
                 Integer.toString(size),
                 approach,
                 Integer.toString(latencies.count()),
                 Latencies.millis(latencies.percentileMillis(50)),
                 Latencies.millis(latencies.percentileMillis(99)),
+                Latencies.millis(cpuMillis),
+                String.format("%.1f MB", allocatedMegabytes),
                 String.format("%.2f", (double) apiRequests / latencies.count()),
                 String.format("%.1f MB", bodyBytes / 1e6),
                 heapBytes < 0 ? "-" : String.format("%.0f MB", heapBytes / 1e6));
@@ -231,6 +261,15 @@ public final class ExporterBench implements BenchSuite {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Bytes allocated so far by the threads alive now (a thread that ended takes its count with it). */
+    private static long allocatedBytes() {
+        long total = 0;
+        for (long allocated : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
+            total += Math.max(0, allocated);
+        }
+        return total;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

@@ -7,16 +7,15 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.prescaler.events.EventsApplyConfig;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -58,12 +57,12 @@ public final class EventsApplyBench implements BenchSuite {
     private final List<String> jvmOptions;
 
     /**
-     * @param jar the Prescaler jar to run; null to use the jar this process runs from, else target/prescaler.jar
+     * @param jar the Prescaler jar to run
      * @param jvmOptions options for the child JVM (the CronJob's JAVA_TOOL_OPTIONS by default)
      */
     public EventsApplyBench(List<Integer> sizes, Path jar, List<String> jvmOptions) {
         this.sizes = List.copyOf(sizes);
-        this.jar = jar;
+        this.jar = Objects.requireNonNull(jar, "jar");
         this.jvmOptions = List.copyOf(jvmOptions);
         if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("--events-sizes needs one or more HPA counts >= 1, got " + sizes);
@@ -232,7 +231,6 @@ public final class EventsApplyBench implements BenchSuite {
         return times.get(1);
     }
 
-    /** What a child JVM printed and how long it ran, launch to exit. */
     /**
      * What a child JVM printed and how long it ran, launch to exit.
      *
@@ -273,32 +271,14 @@ public final class EventsApplyBench implements BenchSuite {
                 process.exitValue(), millis, childCpu.toMillis(), serverCpuMillis, Files.readString(output), log);
     }
 
-    /** The jar asked for, else the one this JVM runs from, else target/prescaler.jar; it must exist. */
+    /** The jar to run; it must exist. */
     Path locateJar() {
-        Path found = jar != null ? jar : runningJar();
-        if (!Files.isRegularFile(found)) {
+        if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("the events suite runs `java -jar prescaler.jar events apply` in a"
-                    + " child JVM and needs the jar, but " + found + " does not exist: build it with"
-                    + " `mvn -B package -DskipTests` or name it with --jar");
+                    + " child JVM and needs the jar, but " + jar + " does not exist: build it with"
+                    + " `mvn -B package -DskipTests` (the bench profile does) or name it with --jar");
         }
-        return found;
-    }
-
-    private static Path runningJar() {
-        CodeSource code = EventsApplyBench.class.getProtectionDomain().getCodeSource();
-        if (code != null && code.getLocation() != null) {
-            try {
-                Path source = Path.of(code.getLocation().toURI());
-                if (source.getFileName() != null
-                        && source.getFileName().toString().endsWith(".jar")) {
-                    return source;
-                }
-            } catch (URISyntaxException | IllegalArgumentException e) {
-                // Not a file URI: fall back to the build's jar.
-            }
-        }
-        // Classes from a directory (IDE, surefire): the build's jar.
-        return Path.of("target", "prescaler.jar");
+        return jar;
     }
 
     static String kubeconfig(int port) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The bench command's settings, read once from its flags.
+ * The benchmarks' settings, read once from {@link Bench}'s flags.
  *
  * @param suites the suites to run, in order; empty means every available suite
  * @param outDir where {@code <suite>.json} files are written
@@ -56,13 +56,14 @@ public record BenchSettings(
     /**
      * The events suite's settings.
      *
-     * @param jar the Prescaler jar the child JVM runs; null for the running jar, else target/prescaler.jar
+     * @param jar the Prescaler jar the child JVM runs
      * @param jvmOptions options of the child JVM
      */
     public record Events(List<Integer> sizes, Path jar, List<String> jvmOptions) {
 
         public Events {
             sizes = List.copyOf(sizes);
+            Objects.requireNonNull(jar, "jar");
             jvmOptions = List.copyOf(jvmOptions);
         }
     }

@@ -90,8 +90,8 @@ public final class WebhookBench implements BenchSuite {
     @Override
     public BenchResult run() throws Exception {
         if (!Files.isRegularFile(admissionReview)) {
-            throw new IllegalArgumentException("--admission-review " + admissionReview + " does not exist; run from"
-                    + " the repository root (webhook/samples/create-hpa.json) or name an AdmissionReview file");
+            throw new IllegalArgumentException("--admission-review " + admissionReview + " does not exist; name an"
+                    + " AdmissionReview file (the default is webhook/samples/create-hpa.json in the checkout)");
         }
         byte[] review = Files.readAllBytes(admissionReview);
         Path certDir = Files.createTempDirectory("prescaler-bench-certs");

@@ -1,9 +1,9 @@
-package io.prescaler.cli;
+package io.prescaler.bench;
 
-import io.prescaler.bench.BenchRunner;
-import io.prescaler.bench.BenchSettings;
-import io.prescaler.bench.BenchSuite;
-import io.prescaler.bench.BenchSuites;
+import io.prescaler.cli.DurationConverter;
+import io.prescaler.cli.ErrorHandler;
+import io.prescaler.cli.LogSettings;
+import io.prescaler.cli.VersionProvider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,30 +13,38 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+/**
+ * The benchmarks' entry point, apart from the product: it runs from a checkout on the test classpath ({@code mvn
+ * -Pbench package -Dbench.args="..."}), never from prescaler.jar. Default paths are resolved against the checkout,
+ * which the build passes as the system property {@value #CHECKOUT} (else the current directory).
+ */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Runs benchmarks, prints a Markdown table per suite and writes <out-dir>/<suite>.json.",
+            "Runs Prescaler's benchmarks, prints a Markdown table per suite and writes <out-dir>/<suite>.json.",
             "Suites: prescale (HPA model: time to prescale, Bedrock's encoding vs prescaling_min_replicas; instant),"
                     + " exporter (scrape latency, heap and API requests per scrape for N HPAs: informer cache vs"
                     + " LIST every scrape, against fabric8's mock API server in-process), webhook (admissions/s and"
                     + " p50/p99 over HTTPS keep-alive vs a bare Javalin HTTPS endpoint, then p99 at a fixed rate),"
                     + " events (wall time of `events apply` in a child JVM, start included, for N HPAs on the mock"
                     + " API server; needs the jar).",
-            "Every suite stops by itself and only talks to 127.0.0.1."
+            "Every suite stops by itself and only talks to 127.0.0.1.",
+            "From a checkout: mvn -Pbench package -Dbench.args=\"SUITE... [flags]\""
         },
         footer = {"", "Exit codes: 0 done, 2 unknown suite or bad flag, 1 a suite failed."})
-final class BenchCommand implements Callable<Integer> {
+public final class Bench implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
+    /** The system property naming the checkout the default paths are resolved against. */
+    public static final String CHECKOUT = "prescaler.checkout";
 
     @Spec
     CommandSpec spec;
@@ -50,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--out-dir",
             paramLabel = "DIR",
-            defaultValue = "target/bench",
+            defaultValue = "${sys:" + CHECKOUT + ":-.}/target/bench",
             description = "Directory for the <suite>.json files (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
@@ -83,9 +91,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--admission-review",
             paramLabel = "FILE",
-            defaultValue = "webhook/samples/create-hpa.json",
-            description = "AdmissionReview the webhook suite sends; it must get a patch (default: ${DEFAULT-VALUE},"
-                    + " relative to the repository root).")
+            defaultValue = "${sys:" + CHECKOUT + ":-.}/webhook/samples/create-hpa.json",
+            description = "AdmissionReview the webhook suite sends; it must get a patch (default: ${DEFAULT-VALUE}).")
     Path admissionReview;
 
     @Option(
@@ -140,8 +147,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--jar",
             paramLabel = "FILE",
-            description = "Prescaler jar the events suite runs (default: the jar this command runs from, else"
-                    + " target/prescaler.jar).")
+            defaultValue = "${sys:" + CHECKOUT + ":-.}/target/prescaler.jar",
+            description = "Prescaler jar the events suite runs in child JVMs (default: ${DEFAULT-VALUE}, which the"
+                    + " bench profile builds first).")
     Path jar;
 
     @Option(
@@ -151,6 +159,23 @@ final class BenchCommand implements Callable<Integer> {
             description = "Options of the events suite's child JVM, space-separated (default: the CronJob's"
                     + " JAVA_TOOL_OPTIONS, ${DEFAULT-VALUE}).")
     String eventsJvmOptions;
+
+    public static void main(String[] args) {
+        String level = System.getenv().getOrDefault("PRESCALER_LOG_LEVEL", "info");
+        LogSettings.apply(
+                java.util.Arrays.stream(LogSettings.Level.values())
+                        .filter(l -> l.name().equalsIgnoreCase(level))
+                        .findFirst()
+                        .orElse(LogSettings.Level.INFO),
+                LogSettings.Format.TEXT);
+        int code = commandLine().execute(args);
+        LogSettings.flush();
+        System.exit(code);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Bench()).setExecutionExceptionHandler(new ErrorHandler());
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -174,11 +199,13 @@ final class BenchCommand implements Callable<Integer> {
                                 ? List.of()
                                 : List.of(eventsJvmOptions.trim().split("\\s+"))));
         List<BenchSuite> selected = BenchSuites.select(settings);
-        LOG.info(
+        // Not a static field: the logger must be created after main has applied the log settings.
+        Logger log = LoggerFactory.getLogger(Bench.class);
+        log.info(
                 "prescaler {} bench: suites {}; output {}",
                 VersionProvider.version(),
                 selected.stream().map(BenchSuite::name).toList(),
-                settings.outDir().toAbsolutePath());
+                settings.outDir().toAbsolutePath().normalize());
         PrintWriter out = spec.commandLine().getOut();
         new BenchRunner(settings.outDir(), out, Clock.systemUTC()).run(selected);
         return 0;

@@ -1,5 +1,6 @@
 package io.prescaler.bench;
 
+import io.prescaler.failure.UsageException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class BenchSuites {
         for (String name : names) {
             Function<BenchSettings, BenchSuite> factory = SUITES.get(name);
             if (factory == null) {
-                throw new IllegalArgumentException(
+                throw new UsageException(
                         "unknown suite '" + name + "'; available suites: " + String.join(", ", names()));
             }
             result.add(factory.apply(settings));

@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             MutateCommand.class,
             EventsCommand.class,
             PlanCommand.class,
+            ReplayCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Prescaler implements Runnable {

@@ -38,8 +38,8 @@ public final class HpaControllerModel {
      * @param currentReplicas the target's scale spec.replicas
      * @param statusReplicas the target's scale status.replicas (pods created, ready or not)
      * @param readyPods the pods Running and Ready
-     * @param seenValues per metric of the settings, in order: the External value read, or the traffic metric's
-     *     replicas needed
+     * @param seenValues per metric of the settings, in order: the External value read, the traffic metric's
+     *     replicas needed, or the load metric's usage ratio
      */
     public Step sync(long now, int currentReplicas, int statusReplicas, int readyPods, List<Double> seenValues) {
         if (seenValues.size() != settings.metrics().size()) {
@@ -86,7 +86,18 @@ public final class HpaControllerModel {
         if (metric instanceof HpaMetric.External external) {
             return externalProposal(external, seen, specReplicas, statusReplicas, readyPods);
         }
+        if (metric instanceof HpaMetric.Load) {
+            return loadProposal(seen, specReplicas, readyPods);
+        }
         return trafficProposal((int) seen, specReplicas);
+    }
+
+    /** getResourceReplicas on a usage ratio averaged over Ready pods: ceil(ratio x readyPods) outside tolerance. */
+    private int loadProposal(double usageRatio, int specReplicas, int readyPods) {
+        if (settings.isWithinTolerance(usageRatio)) {
+            return specReplicas;
+        }
+        return ceilToInt(usageRatio * readyPods);
     }
 
     private int externalProposal(

@@ -2,6 +2,7 @@ package io.prescaler.hpa;
 
 import io.prescaler.schedule.MetricEncoding;
 import java.util.Objects;
+import java.util.function.LongToDoubleFunction;
 import java.util.function.LongToIntFunction;
 
 /** One entry of an HPA's {@code spec.metrics}, as far as the model needs it. */
@@ -41,6 +42,20 @@ public sealed interface HpaMetric {
 
         public static Traffic constant(int needed) {
             return new Traffic(t -> needed);
+        }
+    }
+
+    /**
+     * The HPA's own metric (CPU, requests per pod) carrying a demand curve: at second t the work needs
+     * {@code demandAt(t)} replicas. The HPA syncing at t reads the work measured through the pipeline delay D, spread
+     * over the pods Ready at t, as a usage ratio (demand(t - D) / ready, a utilization averaged over Ready pods), and
+     * proposes ceil(ratio x ready) = ceil(demand(t - D)), or the current replicas while the ratio is within
+     * tolerance. Unlike {@link Traffic} it is
+     * unrounded and sees pods start: the curve {@code replay} runs policies on.
+     */
+    record Load(LongToDoubleFunction demandAt) implements HpaMetric {
+        public Load {
+            Objects.requireNonNull(demandAt, "demandAt");
         }
     }
 }

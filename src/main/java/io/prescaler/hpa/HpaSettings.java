@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param syncPeriod {@code --horizontal-pod-autoscaler-sync-period} (15 s by default)
  * @param downscaleStabilization {@code --horizontal-pod-autoscaler-downscale-stabilization} (5 min by default)
  * @param pipelineDelay D: the External values the HPA reads were computed this long before the sync
- * @param readinessDelay how long a new pod takes to become Ready (only the Value target counts Ready pods)
+ * @param readinessDelay how long a new pod takes to become Ready (the Value target and the load metric count
+ *     Ready pods)
  */
 public record HpaSettings(
         int minReplicas,

@@ -17,10 +17,12 @@ public final class HpaSimulator {
     private final HpaSettings settings;
     private final int initialReplicas;
     private final List<Step> steps = new ArrayList<>();
+    private final Capacity capacity;
 
     private HpaSimulator(HpaSettings settings, int initialReplicas) {
         this.settings = settings;
         this.initialReplicas = initialReplicas;
+        this.capacity = new Capacity(steps, initialReplicas, settings.readinessDelay());
     }
 
     /** Every sync from {@code fromSecond} (the first sync) to {@code toSecond} inclusive. */
@@ -56,9 +58,12 @@ public final class HpaSimulator {
                     seen.add(external.source().valueAt(computedAt, observed));
                 } else if (metric instanceof HpaMetric.Traffic traffic) {
                     seen.add((double) traffic.neededAt().applyAsInt(now));
+                } else if (metric instanceof HpaMetric.Load load) {
+                    // The work measured D ago, spread over the pods Ready now: the usage ratio the controller sees.
+                    seen.add(load.demandAt().applyAsDouble(computedAt) / Math.max(1, capacity.readyAt(now)));
                 }
             }
-            Step step = controller.sync(now, spec, spec, readyPods(now, spec), seen);
+            Step step = controller.sync(now, spec, spec, capacity.readyAt(now), seen);
             steps.add(step);
             spec = step.desiredReplicas();
         }
@@ -79,29 +84,6 @@ public final class HpaSimulator {
         for (int i = steps.size() - 1; i >= 0; i--) {
             if (steps.get(i).second() < second) {
                 return steps.get(i).currentReplicas();
-            }
-        }
-        return initialReplicas;
-    }
-
-    /** Pods created at c are Ready from c + readinessDelay: the fewest replicas the spec held since now - delay. */
-    private int readyPods(long now, int spec) {
-        long since = now - settings.readinessDelay().toSeconds();
-        if (since >= now) {
-            return spec;
-        }
-        int ready = Math.min(spec, specAtOrBefore(since));
-        for (int i = steps.size() - 1; i >= 0 && steps.get(i).second() > since; i--) {
-            ready = Math.min(ready, steps.get(i).desiredReplicas());
-        }
-        return ready;
-    }
-
-    /** The spec after every sync at or before {@code second}. */
-    private int specAtOrBefore(long second) {
-        for (int i = steps.size() - 1; i >= 0; i--) {
-            if (steps.get(i).second() <= second) {
-                return steps.get(i).desiredReplicas();
             }
         }
         return initialReplicas;

@@ -1,0 +1,281 @@
+package io.prescaler.cli;
+
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.prescaler.failure.InvalidInputException;
+import io.prescaler.failure.UsageException;
+import io.prescaler.hpa.Behavior;
+import io.prescaler.input.EventsYaml;
+import io.prescaler.input.HpaManifests;
+import io.prescaler.input.InputReader;
+import io.prescaler.kube.HpaBehaviors;
+import io.prescaler.kube.HpaFacts;
+import io.prescaler.plan.DayPlanner;
+import io.prescaler.plan.KubernetesVersion;
+import io.prescaler.replay.DemandCsv;
+import io.prescaler.replay.DemandCurve;
+import io.prescaler.replay.Policy;
+import io.prescaler.replay.ReplayAssumptions;
+import io.prescaler.replay.ReplayChart;
+import io.prescaler.replay.ReplayJson;
+import io.prescaler.replay.ReplayReport;
+import io.prescaler.replay.ReplayTable;
+import io.prescaler.replay.ReplayedHpa;
+import io.prescaler.schedule.AnnotationReading;
+import io.prescaler.schedule.Durations;
+import io.prescaler.schedule.EffectiveMinimum;
+import io.prescaler.schedule.EventProblem;
+import io.prescaler.schedule.HpaSchedule;
+import io.prescaler.schedule.MetricEncoding;
+import io.prescaler.schedule.ParsedEvents;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Replays a real demand curve through the HPA controller model under each policy and says how well each"
+                    + " served it: under-provisioned replica-minutes, peak shortfall, minutes short, how late the"
+                    + " Ready pods were at each rise, and what it cost in pod-hours.",
+            "Policies: reactive (the HPA alone, its own metric carrying the demand), schedule (plus the HPA's"
+                    + " prescaling annotations and the --events file).",
+            "Exit status: 0; 1 on bad input (the HPA, its annotations, the demand file, the events file); 2 for bad"
+                    + " flags."
+        })
+final class ReplayCommand implements Callable<Integer> {
+
+    /** The longest span replayed at once: a quarter at 15 s syncs is about 530,000 syncs per policy. */
+    static final Duration MAX_SPAN = Duration.ofDays(92);
+
+    private static final Duration MAX_DELAY = Duration.ofHours(1);
+
+    @Parameters(
+            paramLabel = "HPA.yaml",
+            arity = "1",
+            description = "The HPA manifest (YAML or JSON, `-` for stdin); with several HPAs, pick one with --hpa.")
+    String hpaFile;
+
+    @Option(
+            names = "--demand",
+            required = true,
+            paramLabel = "FILE.csv",
+            description = "The demand curve: a header `time,demand`, then rows of RFC 3339 time (with offset) or"
+                    + " epoch seconds, and the replicas the work needs (a decimal >= 0). `-` for stdin.")
+    String demandFile;
+
+    @Option(
+            names = "--events",
+            paramLabel = "FILE",
+            description = "The events file (the events.yaml of the ConfigMap), for the schedule policy.")
+    Path events;
+
+    @Option(
+            names = "--hpa",
+            paramLabel = "[NAMESPACE/]NAME",
+            description = "The HPA to replay when the manifest holds several.")
+    String hpaName;
+
+    @Option(
+            names = "--policy",
+            split = ",",
+            paramLabel = "POLICY",
+            defaultValue = "reactive,schedule",
+            description = "The policies to replay, in order: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    List<Policy> policies;
+
+    @Option(
+            names = "--pod-startup",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
+            converter = DurationConverter.WholeSeconds.class,
+            description = "From a pod's creation to Ready, whole seconds up to 1h (default: ${DEFAULT-VALUE}).")
+    Duration podStartup;
+
+    @Option(
+            names = "--pipeline-delay",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
+            converter = DurationConverter.WholeSeconds.class,
+            description = "How old the values the HPA reads are: scrape interval, adapter query and sync, whole"
+                    + " seconds up to 1h (default: ${DEFAULT-VALUE}).")
+    Duration pipelineDelay;
+
+    @Option(
+            names = "--kubernetes-version",
+            paramLabel = "MAJOR.MINOR",
+            defaultValue = "1.33",
+            converter = KubernetesVersionConverter.class,
+            description = "The Kubernetes version whose HPA tolerance test is modelled (default: ${DEFAULT-VALUE}).")
+    KubernetesVersion kubernetesVersion;
+
+    @Option(
+            names = "--from",
+            paramLabel = "TIME",
+            converter = InstantConverter.class,
+            description =
+                    "Start of the replay, RFC 3339 with offset or epoch seconds (default: the first demand" + " row).")
+    Instant from;
+
+    @Option(
+            names = "--to",
+            paramLabel = "TIME",
+            converter = InstantConverter.class,
+            description = "End of the replay (default: the last demand row). At most 92 days after --from.")
+    Instant to;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Also draw demand and Ready pods per policy to FILE.")
+    Path svg;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object instead of the table.")
+    boolean json;
+
+    @Mixin
+    SharedOptions shared;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        checkDelay("--pod-startup", podStartup);
+        checkDelay("--pipeline-delay", pipelineDelay);
+        List<Policy> chosen = policies.stream().distinct().toList();
+
+        InputReader inputs = new InputReader(System.in);
+        HpaManifests.Reading manifests = HpaManifests.read(inputs.read(hpaFile), shared.keys());
+        manifests.notes().forEach(note -> err.println("replay: " + note));
+        if (!manifests.errors().isEmpty()) {
+            throw new InvalidInputException(String.join(System.lineSeparator() + "replay: ", manifests.errors()));
+        }
+        HorizontalPodAutoscaler hpa = chooseHpa(manifests.hpas());
+        HpaFacts facts = HpaFacts.of(hpa);
+        DemandCurve demand = DemandCsv.parse(inputs.read(demandFile).text(), demandFile);
+        Instant start = from != null ? from : demand.first();
+        Instant end = to != null ? to : demand.last();
+        if (!end.isAfter(start)) {
+            throw new InvalidInputException("the replay must end after it starts: from " + start + " to " + end
+                    + (from == null && to == null ? " (" + demandFile + " holds a single time)" : ""));
+        }
+        if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
+            throw new InvalidInputException(
+                    "the replay spans " + Duration.between(start, end).toDays() + " days, more than "
+                            + MAX_SPAN.toDays() + " days: replay a part with --from and --to");
+        }
+
+        boolean bad = false;
+        ParsedEvents parsed = EventsYaml.read(
+                events == null ? null : inputs.read(events.toString()).text(), shared.zone());
+        for (EventProblem problem : parsed.problems()) {
+            err.println("replay: " + events + ": " + problem.message());
+            bad = true;
+        }
+        Function<Instant, EffectiveMinimum> floor = at -> EffectiveMinimum.NONE;
+        AnnotationReading reading = shared.parser()
+                .read(DayPlanner.withoutEventKeys(
+                        facts.annotations(), shared.parser().keys()));
+        if (reading instanceof AnnotationReading.Invalid invalid) {
+            throw new InvalidInputException(facts.key() + ": " + invalid.message());
+        } else if (reading instanceof AnnotationReading.Valid valid) {
+            HpaSchedule schedule = new HpaSchedule(
+                    valid.spec(),
+                    facts.maxReplicas(),
+                    facts.namespace(),
+                    facts.labels(),
+                    parsed.calendar().occurrencesBetween(start.minus(Duration.ofHours(2)), end));
+            floor = schedule::at;
+        } else if (chosen.contains(Policy.SCHEDULE)) {
+            err.println("replay: note: " + facts.key() + " has no prescaling annotations: the schedule policy"
+                    + " holds no floor beyond what its events select");
+        }
+
+        ReplayedHpa replayed = new ReplayedHpa(
+                facts.key(),
+                minReplicas(hpa, facts),
+                facts.maxReplicas(),
+                behavior(hpa, facts),
+                encoding(facts),
+                floor);
+        ReplayAssumptions assumptions =
+                new ReplayAssumptions(podStartup, pipelineDelay, kubernetesVersion.toleranceTest());
+        ReplayReport report = ReplayReport.of(replayed, chosen, demand, assumptions, start, end);
+        out.print(json ? ReplayJson.render(report) : ReplayTable.render(report, shared.zone()));
+        if (svg != null) {
+            Files.writeString(svg, ReplayChart.render(report, demand, shared.zone()), StandardCharsets.UTF_8);
+            err.println("replay: SVG chart written to " + svg);
+        }
+        out.flush();
+        err.flush();
+        return bad ? 1 : 0;
+    }
+
+    private HorizontalPodAutoscaler chooseHpa(List<HorizontalPodAutoscaler> hpas) {
+        List<HorizontalPodAutoscaler> matching = hpas.stream()
+                .filter(h -> hpaName == null
+                        || hpaName.equals(HpaFacts.of(h).name())
+                        || hpaName.equals(HpaFacts.of(h).key()))
+                .toList();
+        if (matching.size() == 1) {
+            return matching.get(0);
+        }
+        String names =
+                String.join(", ", hpas.stream().map(h -> HpaFacts.of(h).key()).toList());
+        if (matching.isEmpty()) {
+            throw new InvalidInputException(hpaFile + ": "
+                    + (hpaName == null
+                            ? "no autoscaling/v2 HorizontalPodAutoscaler"
+                            : "no HPA named " + hpaName + (names.isEmpty() ? "" : " (it holds " + names + ")")));
+        }
+        throw new InvalidInputException(
+                hpaFile + ": holds several HPAs (" + names + "): pick one with --hpa [NAMESPACE/]NAME");
+    }
+
+    private static int minReplicas(HorizontalPodAutoscaler hpa, HpaFacts facts) {
+        Integer given = hpa.getSpec() == null ? null : hpa.getSpec().getMinReplicas();
+        int min = given == null ? 1 : given;
+        if (facts.maxReplicas() < 1 || min < 0 || min > facts.maxReplicas()) {
+            throw new InvalidInputException(facts.key() + ": spec.minReplicas " + min + " and spec.maxReplicas "
+                    + facts.maxReplicas() + " do not satisfy 0 <= minReplicas <= maxReplicas, maxReplicas >= 1");
+        }
+        return min;
+    }
+
+    private static Optional<Behavior> behavior(HorizontalPodAutoscaler hpa, HpaFacts facts) {
+        try {
+            return HpaBehaviors.read(hpa);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(facts.key() + ": " + e.getMessage());
+        }
+    }
+
+    /** The encoding the HPA consumes; one without the metric block yet gets what the webhook injects. */
+    private static MetricEncoding encoding(HpaFacts facts) {
+        return Arrays.stream(MetricEncoding.values())
+                .filter(e -> facts.consumesMetric(e.metricName()))
+                .findFirst()
+                .orElse(MetricEncoding.DIRECT);
+    }
+
+    private static void checkDelay(String flag, Duration value) {
+        if (value.compareTo(MAX_DELAY) > 0) {
+            throw new UsageException(flag + " must be whole seconds from 0s to 1h, got " + Durations.format(value));
+        }
+    }
+}

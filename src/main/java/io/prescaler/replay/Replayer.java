@@ -1,0 +1,50 @@
+package io.prescaler.replay;
+
+import io.prescaler.hpa.Capacity;
+import io.prescaler.hpa.HpaMetric;
+import io.prescaler.hpa.HpaSettings;
+import io.prescaler.hpa.HpaSimulator;
+import io.prescaler.hpa.Step;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one policy of an HPA over a demand curve in the HPA controller model: 15 s syncs, the HPA's min, max and
+ * behavior, its own metric carrying the demand (read through the pipeline delay, over the Ready pods) and, under
+ * {@link Policy#SCHEDULE}, the prescaling metric the exporter would publish for the schedule's minimum. Pods are
+ * Ready a pod start-up after their creation.
+ *
+ * <p>The run starts settled: the Deployment runs the replicas the demand at {@code from} needs (at least the floor,
+ * within min and max), all Ready.
+ */
+public final class Replayer {
+
+    private Replayer() {}
+
+    public static PolicyRun run(
+            ReplayedHpa hpa,
+            Policy policy,
+            DemandCurve demand,
+            ReplayAssumptions assumptions,
+            Instant from,
+            Instant to) {
+        List<HpaMetric> metrics = new ArrayList<>();
+        metrics.add(new HpaMetric.Load(demand::at));
+        int floor = 0;
+        if (policy == Policy.SCHEDULE) {
+            metrics.add(HpaMetric.External.of(hpa.encoding(), (at, observed) -> hpa.encoding()
+                    .value(hpa.schedule().apply(Instant.ofEpochSecond(at)), observed.hpaStatusCurrent())));
+            floor = hpa.schedule().apply(from).replicas();
+        }
+        HpaSettings settings = HpaSettings.of(
+                        hpa.minReplicas(), hpa.maxReplicas(), assumptions.toleranceTest(), metrics)
+                .withPipelineDelay(assumptions.pipelineDelay())
+                .withReadinessDelay(assumptions.podStartup());
+        settings = hpa.behavior().map(settings::withBehavior).orElse(settings);
+        int needed = (int) Math.min(Integer.MAX_VALUE, Math.ceil(demand.at(from.getEpochSecond())));
+        int initial = Math.max(hpa.minReplicas(), Math.min(hpa.maxReplicas(), Math.max(needed, floor)));
+        List<Step> syncs = HpaSimulator.run(settings, initial, from.getEpochSecond(), to.getEpochSecond() - 1);
+        return new PolicyRun(policy, syncs, new Capacity(syncs, initial, assumptions.podStartup()));
+    }
+}

@@ -3,7 +3,6 @@ package io.prescaler.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,11 +14,11 @@ import java.util.Optional;
  * A daily window of local wall-clock time in a zone. Start inclusive, end exclusive; an end before the start
  * crosses midnight, and such a window belongs to the day it starts (so {@code days} names start days).
  *
- * <p>A {@code lead} opens each occurrence that long before {@code start} on the wall clock, so that capacity is
- * ready at the start; the end does not move, and the occurrence still belongs to the day of its {@code start} (a
- * Saturday window at 00:05 with a lead of 10m opens on Friday at 23:55, even when Friday is not listed). The opened
- * time is a wall-clock time like any other: in a spring-forward gap it means the end of the gap, in an autumn
- * overlap its first occurrence ({@link LocalTimes}).
+ * <p>A {@code lead} opens each occurrence that long (real time) before the instant of its {@code start}, so that
+ * capacity is ready at the start; the end does not move, and the occurrence still belongs to the day of its {@code
+ * start} (a Saturday window at 00:05 with a lead of 10m opens on Friday at 23:55, even when Friday is not listed).
+ * The start follows the DST rule of every wall-clock time ({@link LocalTimes}: in a spring-forward gap the end of
+ * the gap, in an autumn overlap its first occurrence); on a DST night the opening is still the whole lead before it.
  *
  * @param lead from zero to under a day, and short enough that lead + {@link #length()} stays under 24 hours: a
  *     window that covered the whole day would never close
@@ -42,6 +41,9 @@ public record PrescalingWindow(LocalTime start, LocalTime end, Days days, ZoneId
                     + Durations.format(lead) + " + " + Durations.format(length(start, end)));
         }
     }
+
+    /** More than any zone's DST shift. */
+    private static final Duration DST_MARGIN = Duration.ofHours(3);
 
     /** A window without a lead: it opens at its start. */
     public PrescalingWindow(LocalTime start, LocalTime end, Days days, ZoneId zone) {
@@ -73,14 +75,24 @@ public record PrescalingWindow(LocalTime start, LocalTime end, Days days, ZoneId
         return Duration.ofNanos(start.toNanoOfDay()).compareTo(lead) < 0;
     }
 
+    /**
+     * Whether an occurrence may open on the calendar day before its own: the wall-clock test with a margin for a
+     * DST night, where the real lead reaches further back on the wall clock.
+     */
+    private boolean mayOpenTheDayBefore() {
+        return Duration.ofNanos(start.toNanoOfDay()).compareTo(lead.plus(DST_MARGIN)) < 0 && !lead.isZero();
+    }
+
     /** The occurrence whose start is on this local date, if the window runs that day; it opens {@code lead} before. */
     public Optional<TimeSpan> occurrenceStartingOn(LocalDate date) {
         if (!days.contains(date.getDayOfWeek())) {
             return Optional.empty();
         }
-        LocalDateTime opened = date.atTime(start).minus(lead);
+        // The lead is real time before the start instant, so that on a DST night too the capacity has the whole
+        // lead to come up: the start follows the project's DST rule, the opening is that instant minus the lead.
+        Instant opened = LocalTimes.resolve(date.atTime(start), zone).minus(lead);
         LocalDate endDate = crossesMidnight() ? date.plusDays(1) : date;
-        TimeSpan span = new TimeSpan(LocalTimes.resolve(opened, zone), LocalTimes.resolve(endDate.atTime(end), zone));
+        TimeSpan span = new TimeSpan(opened, LocalTimes.resolve(endDate.atTime(end), zone));
         return span.isEmpty() ? Optional.empty() : Optional.of(span);
     }
 
@@ -89,7 +101,7 @@ public record PrescalingWindow(LocalTime start, LocalTime end, Days days, ZoneId
         LocalDate today = instant.atZone(zone).toLocalDate();
         // Yesterday's may cross midnight into today; tomorrow's opens today when its lead crosses midnight. The
         // exporter asks this for every HPA at every scrape: tomorrow is looked at only when it can matter.
-        List<LocalDate> candidates = opensTheDayBefore()
+        List<LocalDate> candidates = mayOpenTheDayBefore()
                 ? List.of(today.minusDays(1), today, today.plusDays(1))
                 : List.of(today.minusDays(1), today);
         for (LocalDate day : candidates) {

@@ -111,16 +111,19 @@ class PrescalingWindowTest {
             01:00   | 23:00 | 1h59m | Mon-Sun | 2026-11-23T21:59:59Z  | true  | a 22h window with a lead just under 2h: 22:59:59
             01:00   | 23:00 | 1h59m | Mon-Sun | 2026-11-23T22:00:00Z  | false | 23:00 closes it
             01:00   | 23:00 | 1h59m | Mon-Sun | 2026-11-23T22:01:00Z  | true  | 23:01 opens the next day's window
-            # Spring forward in Paris, Sunday 2026-03-29: 02:00 CET jumps to 03:00 CEST (01:00 UTC).
-            03:10   | 05:00 | 30m  | Mon-Sun | 2026-03-29T00:59:59Z   | false | the opened time 02:40 is in the gap: 01:59:59 CET is before it
-            03:10   | 05:00 | 30m  | Mon-Sun | 2026-03-29T01:00:00Z   | true  | so it means the end of the gap, 03:00 CEST
-            03:10   | 05:00 | 1h30m | Mon-Sun | 2026-03-29T00:40:00Z  | true  | an opened time before the gap stays where it is, 01:40 CET
-            03:10   | 05:00 | 1h30m | Mon-Sun | 2026-03-29T00:39:59Z  | false | a second before 01:40 CET
+            # Spring forward in Paris, Sunday 2026-03-29: 02:00 CET jumps to 03:00 CEST (01:00 UTC). The lead is real
+            # time before the start instant: 03:10 CEST is 01:10 UTC, so a 30m lead opens at 00:40 UTC (01:40 CET).
+            03:10   | 05:00 | 30m  | Mon-Sun | 2026-03-29T00:39:59Z   | false | a second before 01:40 CET
+            03:10   | 05:00 | 30m  | Mon-Sun | 2026-03-29T00:40:00Z   | true  | 30 real minutes before 03:10 CEST
+            03:10   | 05:00 | 1h30m | Mon-Sun | 2026-03-28T23:40:00Z  | true  | 1h30m real: 00:40 CET
+            03:10   | 05:00 | 1h30m | Mon-Sun | 2026-03-28T23:39:59Z  | false | a second before 00:40 CET
             00:30   | 05:00 | 1h   | Sun     | 2026-03-28T22:30:00Z   | true  | a lead into Saturday 23:30 CET, the night before the gap
+            02:30   | 05:00 | 10m  | Sun     | 2026-03-29T00:50:00Z   | true  | a start in the gap means 03:00 CEST (01:00 UTC): it opens at 01:50 CET
+            02:30   | 05:00 | 10m  | Sun     | 2026-03-29T00:49:59Z   | false | a second before
             # Fall back in Paris, Sunday 2026-10-25: 03:00 CEST goes back to 02:00 CET (01:00 UTC); 02:00-03:00 happens twice.
-            03:10   | 05:00 | 30m  | Mon-Sun | 2026-10-25T00:39:59Z   | false | the opened time 02:40 happens twice: a second before its first occurrence
-            03:10   | 05:00 | 30m  | Mon-Sun | 2026-10-25T00:40:00Z   | true  | it opens at its first occurrence, 02:40 CEST
-            03:10   | 05:00 | 30m  | Mon-Sun | 2026-10-25T01:40:00Z   | true  | and stays open through the repeated hour
+            # 03:10 CET is 02:10 UTC: a 30m lead opens at 01:40 UTC, the second 02:40 of the night.
+            03:10   | 05:00 | 30m  | Mon-Sun | 2026-10-25T01:39:59Z   | false | a second before the second 02:40
+            03:10   | 05:00 | 30m  | Mon-Sun | 2026-10-25T01:40:00Z   | true  | 30 real minutes before 03:10 CET
             03:10   | 05:00 | 30m  | Mon-Sun | 2026-10-25T03:59:59Z   | true  | 04:59:59 CET
             03:10   | 05:00 | 30m  | Mon-Sun | 2026-10-25T04:00:00Z   | false | 05:00 CET closes it
             """)

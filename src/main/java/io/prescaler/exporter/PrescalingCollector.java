@@ -6,6 +6,7 @@ import io.prescaler.kube.HpaFacts;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
+import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.schedule.PrescalingDecision;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -41,6 +42,9 @@ public final class PrescalingCollector implements MultiCollector {
     static final String WINDOW_ACTIVE = "prescaling_window_active";
     static final String CURRENT = "prescaling_current_replicas";
     static final String ANNOTATION_ERROR = "prescaling_annotation_error";
+    static final String DEMAND = "prescaling_demand_replicas";
+    static final String MIN_SOURCE = "prescaling_min_source";
+    static final String SHORTFALL = "prescaling_shortfall_replicas";
 
     private static final Logger LOG = LoggerFactory.getLogger(PrescalingCollector.class);
 
@@ -106,8 +110,7 @@ public final class PrescalingCollector implements MultiCollector {
         List<HpaSeries> result = new ArrayList<>(snapshot.size());
         for (HpaFacts hpa : snapshot) {
             Memo remembered = previous.get(hpa.key());
-            if (remembered == null
-                    || (remembered.facts() != hpa && !remembered.facts().equals(hpa))) {
+            if (remembered == null || !readsTheSame(remembered.facts(), hpa)) {
                 remembered = read(hpa);
             }
             Optional<HpaSeries> series;
@@ -128,6 +131,24 @@ public final class PrescalingCollector implements MultiCollector {
         }
         memo = next;
         return result;
+    }
+
+    /**
+     * Whether the memo read from {@code before} holds for {@code after}: every fact but the demand is the same. The
+     * demand changes with nearly every status update of the HPA, the memo does not depend on it, and it is read from
+     * the facts at each scrape.
+     */
+    private static boolean readsTheSame(HpaFacts before, HpaFacts after) {
+        return before == after
+                || (before.namespace().equals(after.namespace())
+                        && before.name().equals(after.name())
+                        && before.targetName().equals(after.targetName())
+                        && before.annotations().equals(after.annotations())
+                        && before.labels().equals(after.labels())
+                        && before.maxReplicas() == after.maxReplicas()
+                        && before.currentReplicas() == after.currentReplicas()
+                        && before.minReplicas() == after.minReplicas()
+                        && before.externalMetricNames().equals(after.externalMetricNames()));
     }
 
     /** What prescaling reads from the HPA; an HPA that cannot be read at all is marked as invalid. */
@@ -187,6 +208,13 @@ public final class PrescalingCollector implements MultiCollector {
         points.add(new Point(HpaFamily.LEGACY, labels, decision.legacyValue()));
         points.add(new Point(HpaFamily.EFFECTIVE, labels, decision.minimum().replicas()));
         points.add(new Point(HpaFamily.CURRENT, labels, hpa.currentReplicas()));
+        points.add(new Point(HpaFamily.SHORTFALL, labels, shortfall(decision.minimum(), hpa.currentReplicas())));
+        hpa.demand().ifPresent(demand -> points.add(new Point(HpaFamily.DEMAND, labels, demand.replicas())));
+        MinimumSource.of(decision.minimum())
+                .ifPresent(source -> points.add(new Point(
+                        HpaFamily.MIN_SOURCE,
+                        Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "source", source.label()),
+                        1)));
         if (reading instanceof AnnotationReading.Valid valid) {
             points.add(new Point(HpaFamily.CONFIGURED, labels, valid.spec().minReplicas()));
             points.add(new Point(
@@ -210,6 +238,11 @@ public final class PrescalingCollector implements MultiCollector {
             }
         }
         return Optional.of(new HpaSeries(hpa.key(), points));
+    }
+
+    /** How many replicas the HPA is below its effective minimum: {@code max(0, minimum - current)}. */
+    static int shortfall(EffectiveMinimum minimum, int currentReplicas) {
+        return Math.max(0, minimum.replicas() - currentReplicas);
     }
 
     private static List<String> badKeys(AnnotationReading.Invalid invalid) {

@@ -137,6 +137,14 @@ class ExporterServerTest {
         }
     }
 
+    /** The sources of the minimum an HPA's series name. */
+    private static List<String> sources(PrometheusText scrape, String hpa) {
+        return scrape.samples(PrescalingCollector.MIN_SOURCE).stream()
+                .filter(s -> s.labels().get("hpa").equals(hpa))
+                .map(s -> s.labels().get("source"))
+                .toList();
+    }
+
     private static Map<String, String> hpa(String namespace, String name) {
         return Map.of("namespace", namespace, "hpa", name);
     }
@@ -157,6 +165,14 @@ class ExporterServerTest {
         assertEquals(Optional.of(1.0), scrape.value(PrescalingCollector.MULTIPLIER, images));
         assertEquals(Optional.of(1.0), scrape.value(PrescalingCollector.WINDOW_ACTIVE, images));
         assertEquals(Optional.of(10.0), scrape.value(PrescalingCollector.CURRENT, images));
+        assertEquals(Optional.of(12.0), scrape.value(PrescalingCollector.DEMAND, images), "10 pods at 84% of 70%");
+        assertEquals(Optional.of(15.0), scrape.value(PrescalingCollector.SHORTFALL, images), "25 wanted, 10 run");
+        assertEquals(
+                Optional.of(1.0),
+                scrape.value(
+                        PrescalingCollector.MIN_SOURCE,
+                        Map.of("namespace", "images", "hpa", "service-6play-images", "source", "window")));
+        assertEquals(List.of("window"), sources(scrape, "service-6play-images"));
         assertEquals(Optional.of("gauge"), scrape.type(DIRECT));
     }
 
@@ -169,6 +185,9 @@ class ExporterServerTest {
         assertEquals(Optional.of(3.0), scrape.value(PrescalingCollector.MULTIPLIER, search));
         assertEquals(Optional.of(30.0), scrape.value(PrescalingCollector.EFFECTIVE, search));
         assertEquals(Optional.of(30.0), scrape.value(DIRECT, search));
+        assertEquals(List.of("event"), sources(scrape, "search"));
+        assertEquals(Optional.of(25.0), scrape.value(PrescalingCollector.SHORTFALL, search));
+        assertEquals(Optional.empty(), scrape.value(PrescalingCollector.DEMAND, search), "no current metrics");
         assertEquals(
                 Optional.of(1.0),
                 scrape.value(
@@ -188,6 +207,8 @@ class ExporterServerTest {
                         .map(s -> s.labels().get("key"))
                         .sorted()
                         .toList());
+        assertEquals(List.of(), sources(scrape, "api"), "an invalid HPA asks for nothing");
+        assertEquals(Optional.of(0.0), scrape.value(PrescalingCollector.SHORTFALL, hpa("web", "api")));
         // The bad HPA does not break the others.
         assertEquals(Optional.of(25.0), scrape.value(DIRECT, hpa("images", "service-6play-images")));
     }

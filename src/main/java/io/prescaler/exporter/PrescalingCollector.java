@@ -14,6 +14,7 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,10 @@ public final class PrescalingCollector implements MultiCollector {
     private final AnnotationParser parser;
     private final Clock clock;
     private final Map<String, String> copiedLabels;
+    private final Consumer<Duration> timeToMinimum;
+
+    /** Each exported HPA's wait for its minimum; guarded by {@code this} (see {@link #series()}). */
+    private Map<String, TimeToMinimum> waits = new HashMap<>();
 
     /**
      * What was read from each HPA at the last scrape, reused while the HPA's facts are unchanged: parsing the
@@ -64,12 +70,27 @@ public final class PrescalingCollector implements MultiCollector {
 
     private record Memo(HpaFacts facts, AnnotationReading reading, Labels labels) {}
 
+    /** A collector that keeps no times to the minimum. */
     public PrescalingCollector(
             Supplier<List<HpaFacts>> hpas, AnnotationParser parser, Clock clock, List<String> hpaLabels) {
+        this(hpas, parser, clock, hpaLabels, took -> {});
+    }
+
+    /**
+     * @param timeToMinimum handed the time each HPA took to reach its effective minimum, as seen at the scrapes
+     *     ({@link TimeToMinimum})
+     */
+    public PrescalingCollector(
+            Supplier<List<HpaFacts>> hpas,
+            AnnotationParser parser,
+            Clock clock,
+            List<String> hpaLabels,
+            Consumer<Duration> timeToMinimum) {
         this.hpas = hpas;
         this.parser = parser;
         this.clock = clock;
         this.copiedLabels = copiedLabels(hpaLabels);
+        this.timeToMinimum = timeToMinimum;
     }
 
     /** HPA label key -> Prometheus label name; fails at start-up on a name that would clash. */
@@ -101,12 +122,16 @@ public final class PrescalingCollector implements MultiCollector {
         return HpaSeries.snapshots(series());
     }
 
-    /** The data points of every exported HPA, decided at one instant for the whole scrape. */
-    List<HpaSeries> series() {
+    /**
+     * The data points of every exported HPA, decided at one instant for the whole scrape. Synchronized: concurrent
+     * scrapes take turns, so that each HPA's wait for its minimum is fed once per scrape, in order.
+     */
+    synchronized List<HpaSeries> series() {
         Instant now = clock.instant();
         List<HpaFacts> snapshot = hpas.get();
         Map<String, Memo> previous = memo;
         Map<String, Memo> next = new HashMap<>(snapshot.size() * 2);
+        Map<String, TimeToMinimum> nextWaits = new HashMap<>(snapshot.size() * 2);
         List<HpaSeries> result = new ArrayList<>(snapshot.size());
         for (HpaFacts hpa : snapshot) {
             Memo remembered = previous.get(hpa.key());
@@ -128,8 +153,15 @@ public final class PrescalingCollector implements MultiCollector {
             }
             next.put(hpa.key(), remembered);
             series.ifPresent(result::add);
+            if (series.isPresent()) {
+                TimeToMinimum wait = waits.getOrDefault(hpa.key(), new TimeToMinimum());
+                wait.see(effectiveMinimum(series.get()), hpa.currentReplicas(), now)
+                        .ifPresent(timeToMinimum);
+                nextWaits.put(hpa.key(), wait);
+            }
         }
         memo = next;
+        waits = nextWaits;
         return result;
     }
 
@@ -238,6 +270,16 @@ public final class PrescalingCollector implements MultiCollector {
             }
         }
         return Optional.of(new HpaSeries(hpa.key(), points));
+    }
+
+    /** The effective minimum among an HPA's data points, as exported. */
+    private static int effectiveMinimum(HpaSeries series) {
+        for (Point point : series.points()) {
+            if (point.family() == HpaFamily.EFFECTIVE) {
+                return (int) point.value();
+            }
+        }
+        return 0;
     }
 
     /** How many replicas the HPA is below its effective minimum: {@code max(0, minimum - current)}. */

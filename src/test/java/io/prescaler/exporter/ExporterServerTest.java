@@ -9,17 +9,16 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.testing.Fixtures;
+import io.prescaler.testing.MutableClock;
 import io.prescaler.testing.PrometheusText;
 import io.prescaler.testing.Promtool;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +39,7 @@ class ExporterServerTest {
     KubernetesMockServer server;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final MutableClock clock = new MutableClock(NOW);
     private HpaCache cache;
     private ExporterServer exporter;
 
@@ -47,7 +47,6 @@ class ExporterServerTest {
         for (String fixture : fixtures) {
             create(fixture);
         }
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         cache = new HpaCache(client, namespaces, clock);
         cache.start();
         exporter = new ExporterServer(
@@ -222,6 +221,32 @@ class ExporterServerTest {
         assertEquals(Optional.empty(), scrape.value(DIRECT, hpa("jobs", "batch")));
         assertEquals(4, scrape.samples(DIRECT).size());
         assertEquals(4, scrape.samples(LEGACY).size());
+    }
+
+    @Test
+    void timesHowLongAnHpaTakesToReachItsMinimum() {
+        start(List.of(), List.of(), "images-evening.yaml");
+        Map<String, String> images = hpa("images", "service-6play-images");
+        assertEquals(Optional.of(15.0), scrape().value(PrescalingCollector.SHORTFALL, images), "25 wanted, 10 run");
+
+        clock.advance(Duration.ofSeconds(75));
+        HorizontalPodAutoscaler hpa = client.autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inNamespace("images")
+                .withName("service-6play-images")
+                .get();
+        hpa.getStatus().setCurrentReplicas(25);
+        client.resource(hpa).updateStatus();
+        PrometheusText scrape =
+                awaitScrape(s -> s.value(PrescalingCollector.CURRENT, images).equals(Optional.of(25.0)));
+
+        assertEquals(Optional.of(0.0), scrape.value(PrescalingCollector.SHORTFALL, images));
+        String histogram = ExportedSeries.TIME_TO_MINIMUM;
+        assertEquals(Optional.of(1.0), scrape.value(histogram + "_count", Map.of()));
+        assertEquals(Optional.of(75.0), scrape.value(histogram + "_sum", Map.of()));
+        assertEquals(Optional.of(0.0), scrape.value(histogram + "_bucket", Map.of("le", "60.0")));
+        assertEquals(Optional.of(1.0), scrape.value(histogram + "_bucket", Map.of("le", "90.0")));
     }
 
     @Test

@@ -154,6 +154,7 @@ public final class PrescalingCollector implements MultiCollector {
             next.put(hpa.key(), remembered);
             series.ifPresent(result::add);
             if (series.isPresent()) {
+                demand(hpa, remembered).ifPresent(result::add);
                 TimeToMinimum wait = waits.getOrDefault(hpa.key(), new TimeToMinimum());
                 wait.see(effectiveMinimum(series.get()), hpa.currentReplicas(), now)
                         .ifPresent(timeToMinimum);
@@ -241,7 +242,6 @@ public final class PrescalingCollector implements MultiCollector {
         points.add(new Point(HpaFamily.EFFECTIVE, labels, decision.minimum().replicas()));
         points.add(new Point(HpaFamily.CURRENT, labels, hpa.currentReplicas()));
         points.add(new Point(HpaFamily.SHORTFALL, labels, shortfall(decision.minimum(), hpa.currentReplicas())));
-        hpa.demand().ifPresent(demand -> points.add(new Point(HpaFamily.DEMAND, labels, demand.replicas())));
         MinimumSource.of(decision.minimum())
                 .ifPresent(source -> points.add(new Point(
                         HpaFamily.MIN_SOURCE,
@@ -270,6 +270,17 @@ public final class PrescalingCollector implements MultiCollector {
             }
         }
         return Optional.of(new HpaSeries(hpa.key(), points));
+    }
+
+    /**
+     * The HPA's demand as a series of its own, under its own key: the demand changes with nearly every status
+     * update of the HPA, and apart from the other series only its one line is rendered again when it does.
+     */
+    private static Optional<HpaSeries> demand(HpaFacts hpa, Memo remembered) {
+        return hpa.demand()
+                .map(demand -> new HpaSeries(
+                        hpa.key() + " demand",
+                        List.of(new Point(HpaFamily.DEMAND, remembered.labels(), demand.replicas()))));
     }
 
     /** The effective minimum among an HPA's data points, as exported. */

@@ -2,6 +2,9 @@ package io.prescaler.bench;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javalin.Javalin;
+import io.prescaler.cluster.ApiServer;
+import io.prescaler.cluster.ClusterConnection;
+import io.prescaler.cluster.ClusterReader;
 import io.prescaler.exporter.PrescalingCollector;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.schedule.AnnotationParser;
@@ -21,14 +24,11 @@ final class ListingExporter implements AutoCloseable {
     private final Javalin app;
 
     ListingExporter(KubernetesClient client, AnnotationParser parser, Clock clock) {
+        ClusterReader cluster = new ClusterReader(
+                new ClusterConnection(client, new ApiServer(String.valueOf(client.getMasterUrl()), "the bench")));
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new PrescalingCollector(
-                () -> client.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace().list().getItems().stream()
-                        .map(HpaFacts::of)
-                        .toList(),
-                parser,
-                clock,
-                List.of()));
+                () -> cluster.hpas().stream().map(HpaFacts::of).toList(), parser, clock, List.of()));
         ExpositionFormats formats = ExpositionFormats.init();
         this.app = Javalin.create(javalin -> {
                     javalin.showJavalinBanner = false;

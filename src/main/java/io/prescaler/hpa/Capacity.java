@@ -56,4 +56,51 @@ public final class Capacity {
         }
         return high;
     }
+
+    /**
+     * A reader of this capacity at seconds that never go back, in amortised constant time per second: what a sweep
+     * over every second of a long run needs (a binary search per second would dominate it).
+     */
+    public Cursor cursor() {
+        return new Cursor();
+    }
+
+    /** See {@link #cursor()}. */
+    public final class Cursor {
+
+        private int last = -1;
+        private int lastSince = -1;
+        private long at = Long.MIN_VALUE;
+
+        private Cursor() {}
+
+        /** Moves to {@code second}, which must not be before the previous one. */
+        public void moveTo(long second) {
+            if (second < at) {
+                throw new IllegalArgumentException("a cursor only moves forward: " + second + " after " + at);
+            }
+            at = second;
+            last = advance(last, second);
+            lastSince = advance(lastSince, second - readinessDelay);
+        }
+
+        public int pods() {
+            return last < 0 ? initialReplicas : steps.get(last).desiredReplicas();
+        }
+
+        public int ready() {
+            int ready = lastSince < 0 ? initialReplicas : steps.get(lastSince).desiredReplicas();
+            for (int i = last; i > lastSince; i--) {
+                ready = Math.min(ready, steps.get(i).desiredReplicas());
+            }
+            return ready;
+        }
+
+        private int advance(int index, long second) {
+            while (index + 1 < steps.size() && steps.get(index + 1).second() <= second) {
+                index++;
+            }
+            return index;
+        }
+    }
 }

@@ -89,11 +89,21 @@ public final class PlanTable {
     static String header(HpaPlan hpa) {
         PrescalingWindow w = hpa.spec().window();
         return hpa.hpa().key() + ": min " + hpa.spec().minReplicas() + " from " + w.start() + " to " + w.end()
-                + (w.days().isEveryDay() ? " every day" : " on " + w.days()) + " (" + w.zone() + "); HPA "
+                + (w.days().isEveryDay() ? " every day" : " on " + w.days()) + " (" + w.zone() + ")" + lead(w)
+                + "; HPA "
                 + hpa.minReplicas() + ".." + hpa.hpa().maxReplicas() + "; "
                 + hpa.encoding()
                         .map(e -> "consumes " + e.metricName())
                         .orElse("consumes no prescaling metric (run it through the webhook or `mutate`)");
+    }
+
+    /** When a lead opens the window before its start: {@code , opens 19:20 (lead 10m)}; nothing without one. */
+    private static String lead(PrescalingWindow w) {
+        if (w.lead().isZero()) {
+            return "";
+        }
+        return ", opens " + w.opens() + (w.opensTheDayBefore() ? " the day before" : "") + " (lead "
+                + Durations.format(w.lead()) + ")";
     }
 
     /** What the HPA model says prescaling fails to hold, and why when the cause is known. */

@@ -56,4 +56,25 @@ public final class DemandCurve {
     public double peak() {
         return Arrays.stream(demand).max().orElse(0);
     }
+
+    /** A reader of the curve at seconds that never go back, in amortised constant time per second. */
+    public Cursor cursor() {
+        return new Cursor();
+    }
+
+    /** See {@link #cursor()}. */
+    public final class Cursor {
+
+        private int index;
+
+        private Cursor() {}
+
+        /** The demand at {@code second}, which must not be before the previous one asked. */
+        public double at(long second) {
+            while (index + 1 < seconds.length && seconds[index + 1] <= second) {
+                index++;
+            }
+            return demand[index];
+        }
+    }
 }

@@ -31,7 +31,8 @@ public record ReplayFigures(
         double demandHours) {
 
     public static ReplayFigures of(PolicyRun run, DemandCurve demand, Instant from, Instant to) {
-        Capacity capacity = run.capacity();
+        Capacity.Cursor capacity = run.capacity().cursor();
+        DemandCurve.Cursor curve = demand.cursor();
         double shortfallSeconds = 0;
         double peak = 0;
         long secondsShort = 0;
@@ -41,9 +42,10 @@ public record ReplayFigures(
         long onsetAt = Long.MIN_VALUE;
         long end = to.getEpochSecond();
         for (long second = from.getEpochSecond(); second < end; second++) {
-            double wanted = demand.at(second);
-            double shortfall = Math.max(0, wanted - capacity.readyAt(second));
-            podSeconds += capacity.podsAt(second);
+            capacity.moveTo(second);
+            double wanted = curve.at(second);
+            double shortfall = Math.max(0, wanted - capacity.ready());
+            podSeconds += capacity.pods();
             demandSeconds += wanted;
             if (shortfall > 0) {
                 shortfallSeconds += shortfall;

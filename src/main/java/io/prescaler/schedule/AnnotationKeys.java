@@ -39,6 +39,11 @@ public record AnnotationKeys(String prefix) {
         return prefix + ".timezone";
     }
 
+    /** How long before {@code time.start} the window opens, so that capacity is ready at the start. */
+    public String lead() {
+        return prefix + ".lead";
+    }
+
     public String eventMultiplier() {
         return prefix + ".event.multiplier";
     }
@@ -58,7 +63,7 @@ public record AnnotationKeys(String prefix) {
 
     /** Every key a team may set; their presence is what makes an HPA prescaled. */
     public List<String> userKeys() {
-        return List.of(minReplicas(), start(), end(), days(), timezone());
+        return List.of(minReplicas(), start(), end(), days(), timezone(), lead());
     }
 
     /** The keys only {@code events apply} writes. */
@@ -68,6 +73,7 @@ public record AnnotationKeys(String prefix) {
 
     /** Every key of ours: the team's and the event keys. */
     public List<String> allKeys() {
-        return List.of(minReplicas(), start(), end(), days(), timezone(), eventMultiplier(), eventName(), eventEnd());
+        return List.of(
+                minReplicas(), start(), end(), days(), timezone(), lead(), eventMultiplier(), eventName(), eventEnd());
     }
 }

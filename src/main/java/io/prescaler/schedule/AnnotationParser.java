@@ -2,6 +2,7 @@ package io.prescaler.schedule;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -22,6 +23,10 @@ public final class AnnotationParser {
 
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d))?");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?\\d{1,9}");
+
+    /** What a lead is, ending every refusal of one. */
+    static final String LEAD_FORM = "a lead is how long before time.start the window opens, a duration from 0s to"
+            + " under 24h (for example \"10m\", \"90s\" or \"1h\")";
 
     /** The hints given at most for one object. */
     static final int MAX_HINTS = 5;
@@ -68,11 +73,13 @@ public final class AnnotationParser {
         }
         Optional<Days> days = days(values, problems);
         Optional<ZoneId> zone = zone(values, problems);
+        Optional<Duration> lead = lead(values, problems, start, end);
         Optional<EventMultiplier> event = event(values, problems);
         if (!problems.isEmpty()) {
             return new AnnotationReading.Invalid(problems);
         }
-        PrescalingWindow window = new PrescalingWindow(start.get(), end.get(), days.get(), zone.get());
+        PrescalingWindow window =
+                new PrescalingWindow(start.get(), end.get(), days.get(), zone.get(), lead.orElseThrow());
         return new AnnotationReading.Valid(new PrescalingSpec(min.get(), window, event));
     }
 
@@ -137,6 +144,60 @@ public final class AnnotationParser {
                     keys.timezone(), raw, "is not an IANA time zone (for example \"Europe/Paris\")"));
             return Optional.empty();
         }
+    }
+
+    /**
+     * The lead, zero when absent. Under a day, and short enough that the window does not cover the whole day (lead +
+     * window under 24h), which is checked only when start and end are valid.
+     */
+    private Optional<Duration> lead(
+            Map<String, String> values,
+            List<AnnotationProblem> problems,
+            Optional<LocalTime> start,
+            Optional<LocalTime> end) {
+        String raw = values.get(keys.lead());
+        if (raw == null) {
+            return Optional.of(Duration.ZERO);
+        }
+        Optional<String> why = leadRefusal(raw, start, end);
+        if (why.isPresent()) {
+            problems.add(new AnnotationProblem(keys.lead(), raw, why.get() + ": " + LEAD_FORM));
+            return Optional.empty();
+        }
+        return Durations.parse(raw);
+    }
+
+    /** Why the text is no lead for a window from start to end, in the words that follow the quoted value. */
+    private static Optional<String> leadRefusal(String raw, Optional<LocalTime> start, Optional<LocalTime> end) {
+        Parsed<Duration> read = Durations.read(raw);
+        if (read instanceof Parsed.Refused<Duration> refused) {
+            String text = raw.trim();
+            if (text.startsWith("-") && Durations.parse(text.substring(1)).isPresent()) {
+                return Optional.of("is negative");
+            }
+            return Optional.of(
+                    refused.why().startsWith(Durations.LONGER_THAN)
+                            ? "is not shorter than a day"
+                            : "is not a duration");
+        }
+        Duration lead = read.value().orElseThrow();
+        if (lead.isNegative()) {
+            return Optional.of("is negative");
+        }
+        if (lead.compareTo(PrescalingWindow.DAY) >= 0) {
+            return Optional.of("is not shorter than a day");
+        }
+        if (start.isEmpty() || end.isEmpty() || start.get().equals(end.get())) {
+            return Optional.empty();
+        }
+        Duration window = PrescalingWindow.length(start.get(), end.get());
+        if (lead.plus(window).compareTo(PrescalingWindow.DAY) >= 0) {
+            // a window open around the clock would never let the HPA scale in: refused rather than explained
+            return Optional.of("with the " + Durations.format(window) + " window from " + start.get() + " to "
+                    + end.get() + " covers the whole day (lead + window must be under 24h, so here a lead under "
+                    + Durations.format(PrescalingWindow.DAY.minus(window)) + ")");
+        }
+        return Optional.empty();
     }
 
     private Optional<EventMultiplier> event(Map<String, String> values, List<AnnotationProblem> problems) {

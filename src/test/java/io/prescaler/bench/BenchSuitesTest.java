@@ -3,6 +3,7 @@ package io.prescaler.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.prescaler.failure.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +37,7 @@ class BenchSuitesTest {
 
     @Test
     void rejectsAnUnknownSuiteNamingTheAvailableOnes() {
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> BenchSuites.select(asking("prescale", "cpu")));
+        UsageException e = assertThrows(UsageException.class, () -> BenchSuites.select(asking("prescale", "cpu")));
         assertEquals("unknown suite 'cpu'; available suites: prescale, exporter, webhook, events", e.getMessage());
     }
 }

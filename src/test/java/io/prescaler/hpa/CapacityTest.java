@@ -39,6 +39,17 @@ class CapacityTest {
         assertEquals(ready, capacity.readyAt(second));
     }
 
+    @org.junit.jupiter.api.Test
+    void cursorSeesWhatEachLookUpSees() {
+        Capacity.Cursor cursor = CAPACITY.cursor();
+        for (long second = -30; second <= 200; second++) {
+            cursor.moveTo(second);
+
+            assertEquals(CAPACITY.podsAt(second), cursor.pods(), "pods at " + second);
+            assertEquals(CAPACITY.readyAt(second), cursor.ready(), "ready at " + second);
+        }
+    }
+
     private static Step sync(long second, int current, int desired) {
         return new Step(second, current, current, List.of(), desired, desired);
     }

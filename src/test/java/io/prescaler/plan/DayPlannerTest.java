@@ -65,6 +65,10 @@ class DayPlannerTest {
         return at.atZone(plan.zone()).toLocalTime();
     }
 
+    static Instant instantOf(DayPlan plan, String localTime) {
+        return instant(plan, localTime);
+    }
+
     private static Instant instant(DayPlan plan, String localTime) {
         return ZonedDateTime.of(plan.date(), LocalTime.parse(localTime), plan.zone())
                 .toInstant();
@@ -153,6 +157,55 @@ class DayPlannerTest {
         assertEquals(changes("00:00 4, 19:31 25, 23:36 4"), changes(plan, images, PlanStep::replicas));
         assertEquals(changes("00:00 0, 19:30 1, 23:30 0"), changes(plan, images, s -> s.windowOpen() ? 1 : 0));
         assertEquals(24 * 60, images.steps().size());
+    }
+
+    /**
+     * A lead of 10m holds the floor from 19:20: the window column, the minimum and both metrics change then, and the
+     * model's replicas reach 25 at 19:21 (three syncs and the 30 s delay), ready at 19:30. The end does not move.
+     */
+    @Test
+    void opensTheWindowItsLeadBeforeItsStart_soThatTheReplicasAreThereAtTheStart() {
+        DayPlan plan = PlanInputs.plan(
+                "2026-05-27",
+                Duration.ofMinutes(1),
+                PlanAssumptions.defaults(),
+                null,
+                List.of(FIXTURES + "hpa-lead.yaml"));
+        HpaPlan lead = plan.hpas().get(0);
+
+        assertEquals(changes("00:00 0, 19:20 1, 23:30 0"), changes(plan, lead, s -> s.windowOpen() ? 1 : 0));
+        assertEquals(changes("00:00 0, 19:20 25, 23:30 0"), changes(plan, lead, PlanStep::minimum));
+        assertEquals(changes("00:00 0, 19:20 25, 23:30 0"), changes(plan, lead, PlanStep::directValue));
+        assertEquals(changes("00:00 4, 19:21 25, 23:36 4"), changes(plan, lead, PlanStep::replicas));
+    }
+
+    /**
+     * A Saturday window at 00:05 with a lead of 10m opens on Friday at 23:55 (Friday is not listed) and runs on
+     * Saturday until 02:00; Thursday's 23:55 leads to Friday, not listed, so it opens nothing. 2026-05-30 is a
+     * Saturday.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            # date     | minimum from each local time on
+            2026-05-28 | 00:00 0
+            2026-05-29 | 00:00 0, 23:55 25
+            2026-05-30 | 00:00 25, 02:00 0
+            2026-05-31 | 00:00 0
+            """)
+    void opensASaturdayWindowOnFridayWhenItsLeadCrossesMidnight(String date, String minimum) {
+        DayPlan plan = PlanInputs.plan(
+                date,
+                Duration.ofMinutes(1),
+                PlanAssumptions.defaults(),
+                null,
+                List.of(FIXTURES + "hpa-lead-midnight.yaml"));
+        HpaPlan night = plan.hpas().get(0);
+
+        assertEquals(changes(minimum), changes(plan, night, PlanStep::minimum));
+        assertEquals(changes(minimum.replace(" 25", " 1")), changes(plan, night, s -> s.windowOpen() ? 1 : 0));
     }
 
     /**

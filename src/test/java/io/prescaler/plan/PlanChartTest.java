@@ -149,4 +149,17 @@ class PlanChartTest {
                 1e-9);
         assertEquals(plot.right(), panel.time().x(panel.time().ticks().get(8).at()), 1e-9);
     }
+
+    /** The shading of the window starts at the opened time, 19:20 for a lead of 10m before 19:30, and ends at 23:30. */
+    @Test
+    void shadesTheWindowFromItsOpenedTime_whenALeadIsSet() {
+        DayPlan day = PlanInputs.plan("2026-05-27", null, List.of(PlanInputs.FIXTURES + "hpa-lead.yaml"));
+        ChartPanel panel = PlanChart.layout(day).get(0);
+
+        ChartBox window = panel.windows().get(0);
+        assertEquals(1, panel.windows().size());
+        assertEquals(panel.time().x(DayPlannerTest.instantOf(day, "19:20")), window.x(), 1e-9);
+        assertEquals(panel.time().x(DayPlannerTest.instantOf(day, "23:30")), window.right(), 1e-9);
+        assertTrue(panel.title().endsWith("opens 19:20 (lead 10m)"), panel.title());
+    }
 }

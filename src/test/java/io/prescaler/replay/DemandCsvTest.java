@@ -26,6 +26,10 @@ class DemandCsvTest {
         assertEquals(0, curve.at(1780164180), "fractions of a second are dropped");
         assertEquals(0, curve.at(1880164180), "after the last row: the last value");
         assertEquals(12.5, curve.peak());
+        DemandCurve.Cursor cursor = curve.cursor();
+        for (long second = 1780157000; second < 1780165000; second += 7) {
+            assertEquals(curve.at(second), cursor.at(second), "at " + second);
+        }
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -14,6 +14,7 @@ import io.prescaler.schedule.PrescalingSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,25 @@ class ReplayInvariantsTest {
         assertEquals(0, schedule.underProvisionedReplicaMinutes(), () -> "schedule: " + schedule);
         assertEquals(0, schedule.peakShortfall());
         assertTrue(report.results().get(1).extraPodHoursVsReactive() > 0, "holding capacity ahead costs pod-hours");
+    }
+
+    /**
+     * The same step rise at 21:00 with a window written as starting at 21:00 and a lead: a lead of at least pod
+     * start-up + pipeline delay + three syncs (60 + 30 + 45 s) leaves no shortfall; a shorter one does.
+     */
+    @ParameterizedTest(name = "lead {0}: short {1}")
+    @CsvSource({"5m, false", "2m15s, false", "1m, true", "0s, true"})
+    void aLeadOfStartUpPlusDelayPlusThreeSyncsHasTheScheduleReadyAtTheRise(String lead, boolean shortfall) {
+        ReplayReport report = ReplayReport.of(
+                hpa(2, 50, "21:00", "23:00", 30, Map.of(AnnotationKeys.DEFAULT.lead(), lead)),
+                List.of(Policy.SCHEDULE),
+                step(4, 30),
+                ASSUMPTIONS,
+                MIDNIGHT,
+                MIDNIGHT.plus(Duration.ofDays(1)));
+
+        ReplayFigures schedule = report.results().get(0).figures();
+        assertEquals(shortfall, schedule.underProvisionedReplicaMinutes() > 0, () -> "schedule: " + schedule);
     }
 
     @Test
@@ -142,12 +162,22 @@ class ReplayInvariantsTest {
     }
 
     private static ReplayedHpa hpa(int minReplicas, int maxReplicas, String start, String end, int windowMinimum) {
+        return hpa(minReplicas, maxReplicas, start, end, windowMinimum, Map.of());
+    }
+
+    private static ReplayedHpa hpa(
+            int minReplicas,
+            int maxReplicas,
+            String start,
+            String end,
+            int windowMinimum,
+            Map<String, String> moreAnnotations) {
         AnnotationKeys keys = AnnotationKeys.DEFAULT;
-        AnnotationReading reading = new AnnotationParser(keys, ZoneOffset.UTC)
-                .read(Map.of(
-                        keys.minReplicas(), String.valueOf(windowMinimum),
-                        keys.start(), start,
-                        keys.end(), end));
+        Map<String, String> annotations = new HashMap<>(moreAnnotations);
+        annotations.put(keys.minReplicas(), String.valueOf(windowMinimum));
+        annotations.put(keys.start(), start);
+        annotations.put(keys.end(), end);
+        AnnotationReading reading = new AnnotationParser(keys, ZoneOffset.UTC).read(annotations);
         PrescalingSpec spec = ((AnnotationReading.Valid) reading).spec();
         HpaSchedule schedule = new HpaSchedule(spec, maxReplicas, "shop", Map.of(), List.of());
         Function<Instant, EffectiveMinimum> floor = schedule::at;

@@ -89,7 +89,9 @@ class AnnotationParserBoundsTest {
             multiplier      | did you mean annotations.scaling.exporter.event.multiplier?
             day             | did you mean annotations.scaling.exporter.days?
             time-zone       | did you mean annotations.scaling.exporter.timezone?
-            something.else  | the keys under annotations.scaling.exporter are replica.min, time.start, time.end, days, timezone, event.multiplier, event.name, event.end
+            time.lead       | did you mean annotations.scaling.exporter.lead?
+            leed            | did you mean annotations.scaling.exporter.lead?
+            something.else  | the keys under annotations.scaling.exporter are replica.min, time.start, time.end, days, timezone, lead, event.multiplier, event.name, event.end
             """)
     void namesTheClosestKeyForAKeyUnderThePrefixThatIsNotOurs(String suffix, String hint) {
         Map<String, String> annotations = valid();
@@ -108,6 +110,7 @@ class AnnotationParserBoundsTest {
                 parser.hints(Map.of(P + "start", "19:30", "kubectl.kubernetes.io/last-applied-configuration", "{}")));
         Map<String, String> ours = valid();
         ours.put(P + "event.multiplier", "2");
+        ours.put(P + "lead", "10m");
         assertTrue(parser.hints(ours).isEmpty());
         assertTrue(parser.hints(Map.of("annotations.scaling.exporterx", "1")).isEmpty());
     }

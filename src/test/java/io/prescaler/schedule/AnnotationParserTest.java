@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -20,6 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AnnotationParserTest {
 
     private static final String P = "annotations.scaling.exporter.";
+    private static final String LEAD_FORM = "a lead is how long before time.start the window opens, a duration from"
+            + " 0s to under 24h (for example \"10m\", \"90s\" or \"1h\")";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private final AnnotationParser parser = new AnnotationParser(AnnotationKeys.DEFAULT, PARIS);
 
@@ -107,6 +110,101 @@ class AnnotationParserTest {
         Map<String, String> annotations = valid();
         annotations.put(P + key, value);
         assertEquals(List.of(message), problems(annotations));
+    }
+
+    @ParameterizedTest(name = "lead \"{0}\" = {1}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            10m     | PT10M
+            90s     | PT1M30S
+            1h      | PT1H
+            1h30m   | PT1H30M
+            PT5M    | PT5M
+            ' 10m ' | PT10M
+            0s      | PT0S
+            19h59m59s | PT19H59M59S
+            """)
+    void readsALeadAsOperatorsWriteIt(String lead, String expected) {
+        Map<String, String> annotations = valid();
+        annotations.put(P + "lead", lead);
+        PrescalingSpec spec = assertInstanceOf(AnnotationReading.Valid.class, parser.read(annotations))
+                .spec();
+        assertEquals(Duration.parse(expected), spec.window().lead());
+    }
+
+    @Test
+    void readsAnAbsentLeadAsZero() {
+        PrescalingSpec spec = assertInstanceOf(AnnotationReading.Valid.class, parser.read(valid()))
+                .spec();
+        assertEquals(Duration.ZERO, spec.window().lead());
+    }
+
+    /** The window of {@link #valid()} runs 19:30-23:30, 4h: a lead of 20h or more would make it cover the day. */
+    @ParameterizedTest(name = "lead \"{0}\"")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            soon      | annotations.scaling.exporter.lead: "soon" is not a duration: %1$s
+            10        | annotations.scaling.exporter.lead: "10" is not a duration: %1$s
+            10 min    | annotations.scaling.exporter.lead: "10 min" is not a duration: %1$s
+            -10m      | annotations.scaling.exporter.lead: "-10m" is negative: %1$s
+            PT-10M    | annotations.scaling.exporter.lead: "PT-10M" is negative: %1$s
+            1d        | annotations.scaling.exporter.lead: "1d" is not shorter than a day: %1$s
+            24h       | annotations.scaling.exporter.lead: "24h" is not shorter than a day: %1$s
+            3d        | annotations.scaling.exporter.lead: "3d" is not shorter than a day: %1$s
+            99999d    | annotations.scaling.exporter.lead: "99999d" is not shorter than a day: %1$s
+            20h       | annotations.scaling.exporter.lead: "20h" with the 4h window from 19:30 to 23:30 covers the whole day (lead + window must be under 24h, so here a lead under 20h): %1$s
+            23h59m    | annotations.scaling.exporter.lead: "23h59m" with the 4h window from 19:30 to 23:30 covers the whole day (lead + window must be under 24h, so here a lead under 20h): %1$s
+            """)
+    void deniesALeadThatIsNotADurationNegativeADayOrLongerOrCoveringTheDay(String lead, String message) {
+        Map<String, String> annotations = valid();
+        annotations.put(P + "lead", lead);
+        assertEquals(List.of(message.formatted(LEAD_FORM)), problems(annotations));
+    }
+
+    @Test
+    void checksALeadAgainstAWindowCrossingMidnight() {
+        Map<String, String> annotations = valid();
+        annotations.put(P + "time.start", "22:00");
+        annotations.put(P + "time.end", "02:00");
+        annotations.put(P + "lead", "19h59m59s");
+        assertEquals(
+                Duration.parse("PT19H59M59S"),
+                assertInstanceOf(AnnotationReading.Valid.class, parser.read(annotations))
+                        .spec()
+                        .window()
+                        .lead());
+        annotations.put(P + "lead", "20h");
+        assertEquals(
+                List.of("annotations.scaling.exporter.lead: \"20h\" with the 4h window from 22:00 to 02:00 covers the"
+                        + " whole day (lead + window must be under 24h, so here a lead under 20h): " + LEAD_FORM),
+                problems(annotations));
+    }
+
+    @Test
+    void reportsABadLeadAlongWithABadStart_checkingOnlyWhatItCanAlone() {
+        Map<String, String> annotations = valid();
+        annotations.put(P + "time.start", "25:00");
+        annotations.put(P + "lead", "23h");
+        AnnotationReading.Invalid invalid = assertInstanceOf(AnnotationReading.Invalid.class, parser.read(annotations));
+        assertEquals(
+                List.of(P + "time.start"),
+                invalid.problems().stream().map(AnnotationProblem::key).toList(),
+                "23h is a lead on its own; the window it would cover is not known");
+        annotations.put(P + "lead", "1d");
+        invalid = assertInstanceOf(AnnotationReading.Invalid.class, parser.read(annotations));
+        assertEquals(
+                List.of(P + "time.start", P + "lead"),
+                invalid.problems().stream().map(AnnotationProblem::key).toList());
+    }
+
+    @Test
+    void readsALeadAloneAsAPartialConfiguration() {
+        List<String> problems = problems(Map.of(P + "lead", "10m"));
+        assertEquals(3, problems.size(), problems.toString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.prescaler.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -58,5 +59,26 @@ class EffectiveMinimumTest {
         assertEquals(replicas, minimum.replicas(), why);
         assertEquals(capped, minimum.capped(), why);
         assertEquals(min, minimum.configured(), why);
+    }
+
+    /**
+     * During the lead the window counts as open (prescaling_window_active is 1) and the minimum is held: the lead
+     * is there so that the replicas are running at the start. 19:30-23:30 in Paris with a lead of 10m.
+     */
+    @ParameterizedTest(name = "at {0}: open {1}, {2} replicas")
+    @CsvSource({
+        "2026-11-23T18:19:59Z, false, 0",
+        "2026-11-23T18:20:00Z, true, 25",
+        "2026-11-23T18:29:59Z, true, 25",
+        "2026-11-23T22:29:59Z, true, 25",
+        "2026-11-23T22:30:00Z, false, 0"
+    })
+    void holdsTheMinimumDuringTheLead(String now, boolean open, int replicas) {
+        PrescalingWindow led = new PrescalingWindow(
+                EVENING.start(), EVENING.end(), EVENING.days(), EVENING.zone(), Duration.ofMinutes(10));
+        EffectiveMinimum minimum =
+                EffectiveMinimum.of(new PrescalingSpec(25, led, Optional.empty()), 200, Instant.parse(now));
+        assertEquals(open, minimum.windowOpen());
+        assertEquals(replicas, minimum.replicas());
     }
 }

@@ -2,7 +2,10 @@ package io.prescaler.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,6 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PrescalingWindowTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** Saturday 00:05-02:00 with a lead of 10m: it opens on Friday at 23:55. */
+    private static final PrescalingWindow SATURDAY_NIGHT = new PrescalingWindow(
+            LocalTime.of(0, 5), LocalTime.of(2, 0), Days.of(DayOfWeek.SATURDAY), PARIS, Duration.ofMinutes(10));
 
     private static PrescalingWindow window(String start, String end, String days, String zone) {
         return new PrescalingWindow(
@@ -69,6 +76,95 @@ class PrescalingWindowTest {
     void opensAndClosesOnTime(
             String start, String end, String days, String zone, String instant, boolean open, String why) {
         assertEquals(open, window(start, end, days, zone).isOpenAt(Instant.parse(instant)), why);
+    }
+
+    /**
+     * The lead opens the window earlier on the wall clock and moves nothing else: the end, the day the occurrence
+     * belongs to, the midnight crossing. The opened time follows the DST rule of every time (spring gap: its end;
+     * autumn overlap: its first occurrence). 2026-11-27 is a Friday, 2026-11-28 a Saturday.
+     */
+    @ParameterizedTest(name = "{0}-{1} lead {2} on {3}: open at {4} = {5} ({6})")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            # start | end   | lead | days    | instant (UTC)          | open  | why
+            19:30   | 23:30 | 10m  | Mon-Sun | 2026-11-23T18:19:59Z   | false | a second before the opened time, 19:19:59 CET
+            19:30   | 23:30 | 10m  | Mon-Sun | 2026-11-23T18:20:00Z   | true  | opens at 19:20, 10m before the start
+            19:30   | 23:30 | 10m  | Mon-Sun | 2026-11-23T22:29:59Z   | true  | the end does not move
+            19:30   | 23:30 | 10m  | Mon-Sun | 2026-11-23T22:30:00Z   | false | the end is still exclusive
+            19:30   | 23:30 | 90s  | Mon-Sun | 2026-11-23T18:28:30Z   | true  | 90s before 19:30 is 19:28:30
+            19:30   | 23:30 | 0s   | Mon-Sun | 2026-11-23T18:29:59Z   | false | a lead of 0s is no lead
+            19:30   | 23:30 | 0s   | Mon-Sun | 2026-11-23T18:30:00Z   | true  | and opens at the start
+            19:30   | 23:30 | 10m  | Fri     | 2026-11-28T18:20:00Z   | false | Saturday runs no window, lead or not
+            00:05   | 02:00 | 10m  | Sat     | 2026-11-27T22:54:59Z   | false | Friday 23:54:59, a second before the lead
+            00:05   | 02:00 | 10m  | Sat     | 2026-11-27T22:55:00Z   | true  | Saturday's window opens on Friday at 23:55, though Friday is not listed
+            00:05   | 02:00 | 10m  | Sat     | 2026-11-27T23:04:59Z   | true  | Saturday 00:04:59, still in the lead
+            00:05   | 02:00 | 10m  | Sat     | 2026-11-28T00:59:59Z   | true  | Saturday 01:59:59
+            00:05   | 02:00 | 10m  | Sat     | 2026-11-28T22:55:00Z   | false | Saturday 23:55: Sunday is not listed, so no lead opens
+            00:05   | 02:00 | 10m  | Sat     | 2026-11-26T22:55:00Z   | false | Thursday 23:55 leads to Friday, not listed
+            00:10   | 02:00 | 10m  | Sat     | 2026-11-27T23:00:00Z   | true  | a lead ending at midnight opens at Saturday 00:00
+            22:00   | 02:00 | 1h   | Fri     | 2026-11-27T19:59:59Z   | false | a window crossing midnight, Friday 20:59:59
+            22:00   | 02:00 | 1h   | Fri     | 2026-11-27T20:00:00Z   | true  | opens Friday at 21:00
+            22:00   | 02:00 | 1h   | Fri     | 2026-11-28T00:59:59Z   | true  | and still ends Saturday at 02:00
+            22:00   | 02:00 | 1h   | Fri     | 2026-11-28T01:00:00Z   | false | the end is exclusive
+            01:00   | 23:00 | 1h59m | Mon-Sun | 2026-11-23T21:59:59Z  | true  | a 22h window with a lead just under 2h: 22:59:59
+            01:00   | 23:00 | 1h59m | Mon-Sun | 2026-11-23T22:00:00Z  | false | 23:00 closes it
+            01:00   | 23:00 | 1h59m | Mon-Sun | 2026-11-23T22:01:00Z  | true  | 23:01 opens the next day's window
+            # Spring forward in Paris, Sunday 2026-03-29: 02:00 CET jumps to 03:00 CEST (01:00 UTC). The lead is real
+            # time before the start instant: 03:10 CEST is 01:10 UTC, so a 30m lead opens at 00:40 UTC (01:40 CET).
+            03:10   | 05:00 | 30m  | Mon-Sun | 2026-03-29T00:39:59Z   | false | a second before 01:40 CET
+            03:10   | 05:00 | 30m  | Mon-Sun | 2026-03-29T00:40:00Z   | true  | 30 real minutes before 03:10 CEST
+            03:10   | 05:00 | 1h30m | Mon-Sun | 2026-03-28T23:40:00Z  | true  | 1h30m real: 00:40 CET
+            03:10   | 05:00 | 1h30m | Mon-Sun | 2026-03-28T23:39:59Z  | false | a second before 00:40 CET
+            00:30   | 05:00 | 1h   | Sun     | 2026-03-28T22:30:00Z   | true  | a lead into Saturday 23:30 CET, the night before the gap
+            02:30   | 05:00 | 10m  | Sun     | 2026-03-29T00:50:00Z   | true  | a start in the gap means 03:00 CEST (01:00 UTC): it opens at 01:50 CET
+            02:30   | 05:00 | 10m  | Sun     | 2026-03-29T00:49:59Z   | false | a second before
+            # Fall back in Paris, Sunday 2026-10-25: 03:00 CEST goes back to 02:00 CET (01:00 UTC); 02:00-03:00 happens twice.
+            # 03:10 CET is 02:10 UTC: a 30m lead opens at 01:40 UTC, the second 02:40 of the night.
+            03:10   | 05:00 | 30m  | Mon-Sun | 2026-10-25T01:39:59Z   | false | a second before the second 02:40
+            03:10   | 05:00 | 30m  | Mon-Sun | 2026-10-25T01:40:00Z   | true  | 30 real minutes before 03:10 CET
+            03:10   | 05:00 | 30m  | Mon-Sun | 2026-10-25T03:59:59Z   | true  | 04:59:59 CET
+            03:10   | 05:00 | 30m  | Mon-Sun | 2026-10-25T04:00:00Z   | false | 05:00 CET closes it
+            """)
+    void opensLeadBeforeItsStart(
+            String start, String end, String lead, String days, String instant, boolean open, String why) {
+        PrescalingWindow window = new PrescalingWindow(
+                LocalTime.parse(start),
+                LocalTime.parse(end),
+                Days.parse(days).orElseThrow(),
+                PARIS,
+                Durations.parse(lead).orElseThrow());
+        assertEquals(open, window.isOpenAt(Instant.parse(instant)), why);
+    }
+
+    @ParameterizedTest(name = "{0}-{1} lead {2}")
+    @CsvSource({"19:30, 23:30, -1s", "19:30, 23:30, 1d", "19:30, 23:30, 20h", "22:00, 02:00, 20h", "00:00, 23:59, 1m"})
+    void deniesALeadThatIsNegativeOrMakesTheWindowCoverTheWholeDay(String start, String end, String lead) {
+        Duration duration = lead.startsWith("-")
+                ? Durations.parse(lead.substring(1)).orElseThrow().negated()
+                : Durations.parse(lead).orElseThrow();
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PrescalingWindow(
+                        LocalTime.parse(start), LocalTime.parse(end), Days.EVERY_DAY, PARIS, duration));
+    }
+
+    @Test
+    void occurrenceAtReturnsTheSpanOpenedTheDayBefore_whenTheLeadCrossesMidnight() {
+        assertEquals(
+                Optional.of(new TimeSpan(Instant.parse("2026-11-27T22:55:00Z"), Instant.parse("2026-11-28T01:00:00Z"))),
+                SATURDAY_NIGHT.occurrenceAt(Instant.parse("2026-11-27T23:00:00Z")));
+        assertEquals(LocalTime.of(23, 55), SATURDAY_NIGHT.opens());
+        assertTrue(SATURDAY_NIGHT.opensTheDayBefore());
+    }
+
+    @Test
+    void occurrencesBetweenListsTheOccurrenceOfTomorrowThatOpensBeforeTheRangeEnds() {
+        assertEquals(
+                List.of(new TimeSpan(Instant.parse("2026-11-27T22:55:00Z"), Instant.parse("2026-11-28T01:00:00Z"))),
+                SATURDAY_NIGHT.occurrencesBetween(
+                        Instant.parse("2026-11-26T23:00:00Z"), Instant.parse("2026-11-27T23:00:00Z")));
     }
 
     @Test

@@ -49,6 +49,7 @@ class AdmissionReviewerTest {
             """
             create-capped.json                           | PATCHED   | add /spec/metrics/-                       | CPU D:web
             create-cpu.json                              | PATCHED   | add /spec/metrics/-                       | CPU D:web
+            create-lead.json                             | PATCHED   | add /spec/metrics/-                       | CPU D:web
             create-empty-metrics.json                    | PATCHED   | add /spec/metrics/-                       | D:web
             create-no-metrics.json                       | PATCHED   | add /spec/metrics                         | D:web
             create-not-prescaled.json                    | UNCHANGED | -                                         | CPU
@@ -58,6 +59,7 @@ class AdmissionReviewerTest {
             invalid-end.json                             | DENIED    | -                                         | CPU
             invalid-event-end.json                       | DENIED    | -                                         | CPU
             invalid-everything.json                      | DENIED    | -                                         | CPU
+            invalid-lead.json                            | DENIED    | -                                         | CPU
             invalid-min-negative.json                    | DENIED    | -                                         | CPU
             invalid-min-not-a-number.json                | DENIED    | -                                         | CPU
             invalid-min-zero.json                        | DENIED    | -                                         | CPU
@@ -243,6 +245,7 @@ class AdmissionReviewerTest {
             invalid-multiplier.json         | annotations.scaling.exporter.event.multiplier: "-2" is not a number > 0
             invalid-event-end.json          | annotations.scaling.exporter.event.end: "tomorrow" is not an ISO-8601 instant
             invalid-missing-end.json        | annotations.scaling.exporter.time.end: missing
+            invalid-lead.json               | annotations.scaling.exporter.lead: "1d" is not shorter than a day: a lead is how long before time.start the window opens
             invalid-everything.json         | annotations.scaling.exporter.timezone: "Nowhere"
             ratchet-changed-to-other-invalid.json  | annotations.scaling.exporter.replica.min: "-1"
             ratchet-new-problem-added.json         | annotations.scaling.exporter.days: "Funday"
@@ -259,6 +262,16 @@ class AdmissionReviewerTest {
         assertTrue(
                 response.status().message().contains(fragment),
                 response.status().message());
+        assertEquals(List.of(), response.warnings());
+    }
+
+    /** The lead is one of our keys: admitted with the metric block, and no hint that it is unknown. */
+    @Test
+    void admitsALeadWithoutWarning() {
+        AdmissionResponse response = admit("create-lead.json");
+
+        assertTrue(response.allowed());
+        assertTrue(response.isPatched());
         assertEquals(List.of(), response.warnings());
     }
 

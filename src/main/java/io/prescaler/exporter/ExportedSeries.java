@@ -7,6 +7,7 @@ import java.util.List;
 public final class ExportedSeries {
 
     static final String SCRAPE_DURATION = "prescaling_exporter_scrape_duration_seconds";
+    static final String TIME_TO_MINIMUM = "prescaling_time_to_minimum_seconds";
 
     private ExportedSeries() {}
 
@@ -15,6 +16,7 @@ public final class ExportedSeries {
         names.addAll(CacheHealthCollector.SERIES);
         for (String suffix : List.of("_bucket", "_sum", "_count")) {
             names.add(SCRAPE_DURATION + suffix);
+            names.add(TIME_TO_MINIMUM + suffix);
         }
         return List.copyOf(names);
     }

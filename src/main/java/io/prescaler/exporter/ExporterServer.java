@@ -45,9 +45,24 @@ public final class ExporterServer implements AutoCloseable {
         this.config = config;
         this.cache = cache;
         AnnotationParser parser = new AnnotationParser(config.keys(), config.zone());
-        this.prescaling = new PrescalingCollector(cache::hpas, parser, clock, config.hpaLabels());
         this.lineCache = new SeriesLineCache(formats.getPrometheusTextFormatWriter());
         processRegistry.register(new CacheHealthCollector(cache, config.staleAfter()));
+        // One histogram for the whole exporter, not one per HPA: per-HPA buckets would add 12 lines per HPA to
+        // every scrape (120,000 at 10,000 HPAs, more than all other series together); prescaling_shortfall_replicas
+        // tells the HPAs apart.
+        Histogram timeToMinimum = Histogram.builder()
+                .name(ExportedSeries.TIME_TO_MINIMUM)
+                .help("Time from the effective minimum rising above an HPA's current replicas to the HPA reporting"
+                        + " at least that many, as seen at the scrapes.")
+                .unit(Unit.SECONDS)
+                .classicUpperBounds(15, 30, 60, 90, 120, 180, 300, 600, 1200)
+                .register(processRegistry);
+        this.prescaling = new PrescalingCollector(
+                cache::hpas,
+                parser,
+                clock,
+                config.hpaLabels(),
+                took -> timeToMinimum.observe(took.toMillis() / 1000.0));
         this.scrapeDuration = Histogram.builder()
                 .name(ExportedSeries.SCRAPE_DURATION)
                 .help("Time to render /metrics from the informer cache.")

@@ -25,6 +25,17 @@ enum HpaFamily {
     EVENT_INFO(PrescalingCollector.EVENT_INFO, "The event whose multiplier applies now."),
     WINDOW_ACTIVE(PrescalingCollector.WINDOW_ACTIVE, "1 while the HPA's daily window is open."),
     CURRENT(PrescalingCollector.CURRENT, "status.currentReplicas of the HPA, as last seen."),
+    DEMAND(
+            PrescalingCollector.DEMAND,
+            "Replicas the HPA's other metrics ask for, unrounded (the HPA's formula, the prescaling metrics left"
+                    + " out); absent when none of them reports a current value or the target runs no replica."),
+    MIN_SOURCE(
+            PrescalingCollector.MIN_SOURCE,
+            "1 for the source that sets the effective minimum now (window or event); absent when nothing is"
+                    + " asked."),
+    SHORTFALL(
+            PrescalingCollector.SHORTFALL,
+            "Replicas the HPA is below its effective minimum: max(0, effective minimum - current replicas)."),
     ANNOTATION_ERROR(
             PrescalingCollector.ANNOTATION_ERROR, "1 for each prescaling annotation of the HPA that is invalid.");
 

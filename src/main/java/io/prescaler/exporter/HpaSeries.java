@@ -12,7 +12,7 @@ import java.util.Map;
  * The data points one HPA contributes to a scrape. Two equal values render to the same lines, which is what lets
  * {@link SeriesLineCache} reuse an HPA's lines from one scrape to the next.
  *
- * @param key {@code namespace/name} of the HPA
+ * @param key {@code namespace/name} of the HPA, or that followed by the part of its series kept apart (its demand)
  */
 record HpaSeries(String key, List<Point> points) {
 

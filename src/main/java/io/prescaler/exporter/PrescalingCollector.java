@@ -6,6 +6,7 @@ import io.prescaler.kube.HpaFacts;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
+import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.schedule.PrescalingDecision;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -13,6 +14,7 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +44,9 @@ public final class PrescalingCollector implements MultiCollector {
     static final String WINDOW_ACTIVE = "prescaling_window_active";
     static final String CURRENT = "prescaling_current_replicas";
     static final String ANNOTATION_ERROR = "prescaling_annotation_error";
+    static final String DEMAND = "prescaling_demand_replicas";
+    static final String MIN_SOURCE = "prescaling_min_source";
+    static final String SHORTFALL = "prescaling_shortfall_replicas";
 
     private static final Logger LOG = LoggerFactory.getLogger(PrescalingCollector.class);
 
@@ -50,6 +56,10 @@ public final class PrescalingCollector implements MultiCollector {
     private final AnnotationParser parser;
     private final Clock clock;
     private final Map<String, String> copiedLabels;
+    private final Consumer<Duration> timeToMinimum;
+
+    /** Each exported HPA's wait for its minimum; guarded by {@code this} (see {@link #series()}). */
+    private Map<String, TimeToMinimum> waits = new HashMap<>();
 
     /**
      * What was read from each HPA at the last scrape, reused while the HPA's facts are unchanged: parsing the
@@ -60,12 +70,27 @@ public final class PrescalingCollector implements MultiCollector {
 
     private record Memo(HpaFacts facts, AnnotationReading reading, Labels labels) {}
 
+    /** A collector that keeps no times to the minimum. */
     public PrescalingCollector(
             Supplier<List<HpaFacts>> hpas, AnnotationParser parser, Clock clock, List<String> hpaLabels) {
+        this(hpas, parser, clock, hpaLabels, took -> {});
+    }
+
+    /**
+     * @param timeToMinimum handed the time each HPA took to reach its effective minimum, as seen at the scrapes
+     *     ({@link TimeToMinimum})
+     */
+    public PrescalingCollector(
+            Supplier<List<HpaFacts>> hpas,
+            AnnotationParser parser,
+            Clock clock,
+            List<String> hpaLabels,
+            Consumer<Duration> timeToMinimum) {
         this.hpas = hpas;
         this.parser = parser;
         this.clock = clock;
         this.copiedLabels = copiedLabels(hpaLabels);
+        this.timeToMinimum = timeToMinimum;
     }
 
     /** HPA label key -> Prometheus label name; fails at start-up on a name that would clash. */
@@ -97,17 +122,20 @@ public final class PrescalingCollector implements MultiCollector {
         return HpaSeries.snapshots(series());
     }
 
-    /** The data points of every exported HPA, decided at one instant for the whole scrape. */
-    List<HpaSeries> series() {
+    /**
+     * The data points of every exported HPA, decided at one instant for the whole scrape. Synchronized: concurrent
+     * scrapes take turns, so that each HPA's wait for its minimum is fed once per scrape, in order.
+     */
+    synchronized List<HpaSeries> series() {
         Instant now = clock.instant();
         List<HpaFacts> snapshot = hpas.get();
         Map<String, Memo> previous = memo;
         Map<String, Memo> next = new HashMap<>(snapshot.size() * 2);
+        Map<String, TimeToMinimum> nextWaits = new HashMap<>(snapshot.size() * 2);
         List<HpaSeries> result = new ArrayList<>(snapshot.size());
         for (HpaFacts hpa : snapshot) {
             Memo remembered = previous.get(hpa.key());
-            if (remembered == null
-                    || (remembered.facts() != hpa && !remembered.facts().equals(hpa))) {
+            if (remembered == null || !readsTheSame(remembered.facts(), hpa)) {
                 remembered = read(hpa);
             }
             Optional<HpaSeries> series;
@@ -125,9 +153,35 @@ public final class PrescalingCollector implements MultiCollector {
             }
             next.put(hpa.key(), remembered);
             series.ifPresent(result::add);
+            if (series.isPresent()) {
+                demand(hpa, remembered).ifPresent(result::add);
+                TimeToMinimum wait = waits.getOrDefault(hpa.key(), new TimeToMinimum());
+                wait.see(effectiveMinimum(series.get()), hpa.currentReplicas(), now)
+                        .ifPresent(timeToMinimum);
+                nextWaits.put(hpa.key(), wait);
+            }
         }
         memo = next;
+        waits = nextWaits;
         return result;
+    }
+
+    /**
+     * Whether the memo read from {@code before} holds for {@code after}: every fact but the demand is the same. The
+     * demand changes with nearly every status update of the HPA, the memo does not depend on it, and it is read from
+     * the facts at each scrape.
+     */
+    private static boolean readsTheSame(HpaFacts before, HpaFacts after) {
+        return before == after
+                || (before.namespace().equals(after.namespace())
+                        && before.name().equals(after.name())
+                        && before.targetName().equals(after.targetName())
+                        && before.annotations().equals(after.annotations())
+                        && before.labels().equals(after.labels())
+                        && before.maxReplicas() == after.maxReplicas()
+                        && before.currentReplicas() == after.currentReplicas()
+                        && before.minReplicas() == after.minReplicas()
+                        && before.externalMetricNames().equals(after.externalMetricNames()));
     }
 
     /** What prescaling reads from the HPA; an HPA that cannot be read at all is marked as invalid. */
@@ -187,6 +241,12 @@ public final class PrescalingCollector implements MultiCollector {
         points.add(new Point(HpaFamily.LEGACY, labels, decision.legacyValue()));
         points.add(new Point(HpaFamily.EFFECTIVE, labels, decision.minimum().replicas()));
         points.add(new Point(HpaFamily.CURRENT, labels, hpa.currentReplicas()));
+        points.add(new Point(HpaFamily.SHORTFALL, labels, shortfall(decision.minimum(), hpa.currentReplicas())));
+        MinimumSource.of(decision.minimum())
+                .ifPresent(source -> points.add(new Point(
+                        HpaFamily.MIN_SOURCE,
+                        Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "source", source.label()),
+                        1)));
         if (reading instanceof AnnotationReading.Valid valid) {
             points.add(new Point(HpaFamily.CONFIGURED, labels, valid.spec().minReplicas()));
             points.add(new Point(
@@ -210,6 +270,32 @@ public final class PrescalingCollector implements MultiCollector {
             }
         }
         return Optional.of(new HpaSeries(hpa.key(), points));
+    }
+
+    /**
+     * The HPA's demand as a series of its own, under its own key: the demand changes with nearly every status
+     * update of the HPA, and apart from the other series only its one line is rendered again when it does.
+     */
+    private static Optional<HpaSeries> demand(HpaFacts hpa, Memo remembered) {
+        return hpa.demand()
+                .map(demand -> new HpaSeries(
+                        hpa.key() + " demand",
+                        List.of(new Point(HpaFamily.DEMAND, remembered.labels(), demand.replicas()))));
+    }
+
+    /** The effective minimum among an HPA's data points, as exported. */
+    private static int effectiveMinimum(HpaSeries series) {
+        for (Point point : series.points()) {
+            if (point.family() == HpaFamily.EFFECTIVE) {
+                return (int) point.value();
+            }
+        }
+        return 0;
+    }
+
+    /** How many replicas the HPA is below its effective minimum: {@code max(0, minimum - current)}. */
+    static int shortfall(EffectiveMinimum minimum, int currentReplicas) {
+        return Math.max(0, minimum.replicas() - currentReplicas);
     }
 
     private static List<String> badKeys(AnnotationReading.Invalid invalid) {

@@ -3,6 +3,7 @@ package io.prescaler.kube;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.prescaler.hpa.Demand;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,8 @@ import java.util.Optional;
  *
  * @param currentReplicas {@code status.currentReplicas}, 0 when the HPA has no status yet
  * @param minReplicas {@code spec.minReplicas}, 1 (the API server's default) when it is not set
+ * @param demand the replicas the HPA's other metrics ask for ({@link Demand#of}), read with the rest so that the
+ *     exporter's memo of facts per HPA object holds it too; empty when none of them can say
  */
 public record HpaFacts(
         String namespace,
@@ -24,7 +27,32 @@ public record HpaFacts(
         int maxReplicas,
         int currentReplicas,
         List<String> externalMetricNames,
-        int minReplicas) {
+        int minReplicas,
+        Optional<Demand> demand) {
+
+    /** An HPA whose demand is not known. */
+    public HpaFacts(
+            String namespace,
+            String name,
+            String targetName,
+            Map<String, String> annotations,
+            Map<String, String> labels,
+            int maxReplicas,
+            int currentReplicas,
+            List<String> externalMetricNames,
+            int minReplicas) {
+        this(
+                namespace,
+                name,
+                targetName,
+                annotations,
+                labels,
+                maxReplicas,
+                currentReplicas,
+                externalMetricNames,
+                minReplicas,
+                Optional.empty());
+    }
 
     /** An HPA with the API server's default {@code minReplicas} of 1. */
     public HpaFacts(
@@ -46,6 +74,7 @@ public record HpaFacts(
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         externalMetricNames = List.copyOf(externalMetricNames);
+        demand = demand == null ? Optional.empty() : demand;
     }
 
     public static HpaFacts of(HorizontalPodAutoscaler hpa) {
@@ -58,6 +87,9 @@ public record HpaFacts(
                 .filter(e -> e.getMetric() != null && e.getMetric().getName() != null)
                 .map(e -> e.getMetric().getName())
                 .toList();
+        int currentReplicas = hpa.getStatus() == null || hpa.getStatus().getCurrentReplicas() == null
+                ? 0
+                : hpa.getStatus().getCurrentReplicas();
         return new HpaFacts(
                 hpa.getMetadata().getNamespace() == null
                         ? ""
@@ -67,11 +99,10 @@ public record HpaFacts(
                 hpa.getMetadata().getAnnotations(),
                 hpa.getMetadata().getLabels(),
                 spec.getMaxReplicas() == null ? 0 : spec.getMaxReplicas(),
-                hpa.getStatus() == null || hpa.getStatus().getCurrentReplicas() == null
-                        ? 0
-                        : hpa.getStatus().getCurrentReplicas(),
+                currentReplicas,
                 externals,
-                spec.getMinReplicas() == null ? 1 : spec.getMinReplicas());
+                spec.getMinReplicas() == null ? 1 : spec.getMinReplicas(),
+                Demand.of(MetricReadings.of(hpa), currentReplicas));
     }
 
     /**

@@ -9,17 +9,16 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.testing.Fixtures;
+import io.prescaler.testing.MutableClock;
 import io.prescaler.testing.PrometheusText;
 import io.prescaler.testing.Promtool;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +39,7 @@ class ExporterServerTest {
     KubernetesMockServer server;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final MutableClock clock = new MutableClock(NOW);
     private HpaCache cache;
     private ExporterServer exporter;
 
@@ -47,7 +47,6 @@ class ExporterServerTest {
         for (String fixture : fixtures) {
             create(fixture);
         }
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         cache = new HpaCache(client, namespaces, clock);
         cache.start();
         exporter = new ExporterServer(
@@ -137,6 +136,14 @@ class ExporterServerTest {
         }
     }
 
+    /** The sources of the minimum an HPA's series name. */
+    private static List<String> sources(PrometheusText scrape, String hpa) {
+        return scrape.samples(PrescalingCollector.MIN_SOURCE).stream()
+                .filter(s -> s.labels().get("hpa").equals(hpa))
+                .map(s -> s.labels().get("source"))
+                .toList();
+    }
+
     private static Map<String, String> hpa(String namespace, String name) {
         return Map.of("namespace", namespace, "hpa", name);
     }
@@ -157,6 +164,14 @@ class ExporterServerTest {
         assertEquals(Optional.of(1.0), scrape.value(PrescalingCollector.MULTIPLIER, images));
         assertEquals(Optional.of(1.0), scrape.value(PrescalingCollector.WINDOW_ACTIVE, images));
         assertEquals(Optional.of(10.0), scrape.value(PrescalingCollector.CURRENT, images));
+        assertEquals(Optional.of(12.0), scrape.value(PrescalingCollector.DEMAND, images), "10 pods at 84% of 70%");
+        assertEquals(Optional.of(15.0), scrape.value(PrescalingCollector.SHORTFALL, images), "25 wanted, 10 run");
+        assertEquals(
+                Optional.of(1.0),
+                scrape.value(
+                        PrescalingCollector.MIN_SOURCE,
+                        Map.of("namespace", "images", "hpa", "service-6play-images", "source", "window")));
+        assertEquals(List.of("window"), sources(scrape, "service-6play-images"));
         assertEquals(Optional.of("gauge"), scrape.type(DIRECT));
     }
 
@@ -169,6 +184,9 @@ class ExporterServerTest {
         assertEquals(Optional.of(3.0), scrape.value(PrescalingCollector.MULTIPLIER, search));
         assertEquals(Optional.of(30.0), scrape.value(PrescalingCollector.EFFECTIVE, search));
         assertEquals(Optional.of(30.0), scrape.value(DIRECT, search));
+        assertEquals(List.of("event"), sources(scrape, "search"));
+        assertEquals(Optional.of(25.0), scrape.value(PrescalingCollector.SHORTFALL, search));
+        assertEquals(Optional.empty(), scrape.value(PrescalingCollector.DEMAND, search), "no current metrics");
         assertEquals(
                 Optional.of(1.0),
                 scrape.value(
@@ -188,6 +206,8 @@ class ExporterServerTest {
                         .map(s -> s.labels().get("key"))
                         .sorted()
                         .toList());
+        assertEquals(List.of(), sources(scrape, "api"), "an invalid HPA asks for nothing");
+        assertEquals(Optional.of(0.0), scrape.value(PrescalingCollector.SHORTFALL, hpa("web", "api")));
         // The bad HPA does not break the others.
         assertEquals(Optional.of(25.0), scrape.value(DIRECT, hpa("images", "service-6play-images")));
     }
@@ -201,6 +221,32 @@ class ExporterServerTest {
         assertEquals(Optional.empty(), scrape.value(DIRECT, hpa("jobs", "batch")));
         assertEquals(4, scrape.samples(DIRECT).size());
         assertEquals(4, scrape.samples(LEGACY).size());
+    }
+
+    @Test
+    void timesHowLongAnHpaTakesToReachItsMinimum() {
+        start(List.of(), List.of(), "images-evening.yaml");
+        Map<String, String> images = hpa("images", "service-6play-images");
+        assertEquals(Optional.of(15.0), scrape().value(PrescalingCollector.SHORTFALL, images), "25 wanted, 10 run");
+
+        clock.advance(Duration.ofSeconds(75));
+        HorizontalPodAutoscaler hpa = client.autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inNamespace("images")
+                .withName("service-6play-images")
+                .get();
+        hpa.getStatus().setCurrentReplicas(25);
+        client.resource(hpa).updateStatus();
+        PrometheusText scrape =
+                awaitScrape(s -> s.value(PrescalingCollector.CURRENT, images).equals(Optional.of(25.0)));
+
+        assertEquals(Optional.of(0.0), scrape.value(PrescalingCollector.SHORTFALL, images));
+        String histogram = ExportedSeries.TIME_TO_MINIMUM;
+        assertEquals(Optional.of(1.0), scrape.value(histogram + "_count", Map.of()));
+        assertEquals(Optional.of(75.0), scrape.value(histogram + "_sum", Map.of()));
+        assertEquals(Optional.of(0.0), scrape.value(histogram + "_bucket", Map.of("le", "60.0")));
+        assertEquals(Optional.of(1.0), scrape.value(histogram + "_bucket", Map.of("le", "90.0")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.prescaler.exporter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prescaler.hpa.Demand;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.AnnotationParser;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,6 +110,15 @@ class SeriesLineCacheTest {
         put(hpa("shop", "web", Map.of("team", "payments"), 12, Map.of(KEYS.minReplicas(), "12", KEYS.end(), "x")));
         assertSameAsClientJava("annotations fixed on one HPA and broken on another");
 
+        put(demanding(hpa("zoo", "final", Map.of("team", "a\\b"), 4, event), 7.25));
+        assertSameAsClientJava("a demand appeared");
+
+        put(demanding(hpa("zoo", "final", Map.of("team", "a\\b"), 4, event), 1.0 / 3));
+        assertSameAsClientJava("only the demand changed");
+
+        put(hpa("zoo", "final", Map.of("team", "a\\b"), 4, event));
+        assertSameAsClientJava("the demand is no longer known");
+
         cluster.remove("admin/broken");
         put(hpa("admin", "added", Map.of("team", "new"), 1, window("2")));
         assertSameAsClientJava("one HPA deleted, one added");
@@ -176,6 +187,21 @@ class SeriesLineCacheTest {
     /** A daily window 19:30-23:30 UTC asking for this minimum. */
     private static Map<String, String> window(String minReplicas) {
         return Map.of(KEYS.minReplicas(), minReplicas, KEYS.start(), "19:30", KEYS.end(), "23:30");
+    }
+
+    /** The same HPA with the replicas its other metrics ask for. */
+    private static HpaFacts demanding(HpaFacts hpa, double replicas) {
+        return new HpaFacts(
+                hpa.namespace(),
+                hpa.name(),
+                hpa.targetName(),
+                hpa.annotations(),
+                hpa.labels(),
+                hpa.maxReplicas(),
+                hpa.currentReplicas(),
+                hpa.externalMetricNames(),
+                hpa.minReplicas(),
+                Optional.of(new Demand(replicas, "cpu")));
     }
 
     private static HpaFacts hpa(

@@ -67,6 +67,18 @@ class GrafanaDashboardTest {
     }
 
     @Test
+    void showsDemandAgainstMinimumAndReplicasTheSourceTheShortfallAndTheTimeToMinimum() {
+        assertAll(
+                () -> assertTrue(aPanelQueriesAll(
+                        "prescaling_demand_replicas",
+                        "prescaling_effective_min_replicas",
+                        "prescaling_current_replicas")),
+                () -> assertTrue(aPanelQueriesAll("prescaling_min_source")),
+                () -> assertTrue(aPanelQueriesAll("prescaling_shortfall_replicas")),
+                () -> assertTrue(aPanelQueriesAll("prescaling_time_to_minimum_seconds_bucket")));
+    }
+
+    @Test
     void everyPanelUsesTheDashboardsDataSourceVariable() {
         for (JsonNode panel : dashboard.path("panels")) {
             assertEquals(

@@ -14,7 +14,6 @@ import io.prescaler.kube.HpaBehaviors;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.plan.DayPlan;
 import io.prescaler.plan.DayPlanner;
-import io.prescaler.plan.KubernetesVersion;
 import io.prescaler.plan.PlanAssumptions;
 import io.prescaler.plan.PlanChart;
 import io.prescaler.plan.PlanTable;
@@ -81,25 +80,8 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--svg", paramLabel = "FILE", description = "Also write the day as an SVG chart to FILE.")
     Path svg;
 
-    @Option(
-            names = "--kubernetes-version",
-            paramLabel = "MAJOR.MINOR",
-            defaultValue = "1.33",
-            converter = KubernetesVersionConverter.class,
-            description = "The Kubernetes version whose HPA controller is modelled, 1.23 or later (v1.33 and"
-                    + " 1.33.2 read as 1.33): up to 1.32 a ratio of exactly"
-                    + " 1.1 scales, from 1.33 it is inside the 10 %% tolerance, so annotation_scaling_min_replica"
-                    + " never scales (default: ${DEFAULT-VALUE}).")
-    KubernetesVersion kubernetesVersion;
-
-    @Option(
-            names = "--pipeline-delay",
-            paramLabel = "DURATION",
-            defaultValue = "30s",
-            converter = DurationConverter.WholeSeconds.class,
-            description = "How old the metric value an HPA reads is: scrape interval, adapter query and sync, in"
-                    + " whole seconds (default: ${DEFAULT-VALUE}).")
-    Duration pipelineDelay;
+    @Mixin
+    HpaModelOptions model;
 
     @Option(
             names = "--initial-replicas",
@@ -182,8 +164,8 @@ final class PlanCommand implements Callable<Integer> {
         }
 
         PlanAssumptions assumptions = new PlanAssumptions(
-                kubernetesVersion,
-                pipelineDelay,
+                model.kubernetesVersion,
+                model.pipelineDelay,
                 initialReplicas == null ? OptionalInt.empty() : OptionalInt.of(initialReplicas));
         ParsedEvents parsed = EventsYaml.read(eventsText, zone);
         for (EventProblem problem : parsed.problems()) {

@@ -10,7 +10,6 @@ import io.prescaler.input.InputReader;
 import io.prescaler.kube.HpaBehaviors;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.plan.DayPlanner;
-import io.prescaler.plan.KubernetesVersion;
 import io.prescaler.replay.DemandCsv;
 import io.prescaler.replay.DemandCurve;
 import io.prescaler.replay.Policy;
@@ -107,22 +106,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "From a pod's creation to Ready, whole seconds up to 1h (default: ${DEFAULT-VALUE}).")
     Duration podStartup;
 
-    @Option(
-            names = "--pipeline-delay",
-            paramLabel = "DURATION",
-            defaultValue = "30s",
-            converter = DurationConverter.WholeSeconds.class,
-            description = "How old the values the HPA reads are: scrape interval, adapter query and sync, whole"
-                    + " seconds up to 1h (default: ${DEFAULT-VALUE}).")
-    Duration pipelineDelay;
-
-    @Option(
-            names = "--kubernetes-version",
-            paramLabel = "MAJOR.MINOR",
-            defaultValue = "1.33",
-            converter = KubernetesVersionConverter.class,
-            description = "The Kubernetes version whose HPA tolerance test is modelled (default: ${DEFAULT-VALUE}).")
-    KubernetesVersion kubernetesVersion;
+    @Mixin
+    HpaModelOptions model;
 
     @Option(
             names = "--from",
@@ -156,7 +141,7 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkDelay("--pod-startup", podStartup);
-        checkDelay("--pipeline-delay", pipelineDelay);
+        checkDelay("--pipeline-delay", model.pipelineDelay);
         List<Policy> chosen = policies.stream().distinct().toList();
 
         InputReader inputs = new InputReader(System.in);
@@ -214,7 +199,7 @@ final class ReplayCommand implements Callable<Integer> {
                 encoding(facts),
                 floor);
         ReplayAssumptions assumptions =
-                new ReplayAssumptions(podStartup, pipelineDelay, kubernetesVersion.toleranceTest());
+                new ReplayAssumptions(podStartup, model.pipelineDelay, model.kubernetesVersion.toleranceTest());
         ReplayReport report = ReplayReport.of(replayed, chosen, demand, assumptions, start, end);
         out.print(json ? ReplayJson.render(report) : ReplayTable.render(report, shared.zone()));
         if (svg != null) {

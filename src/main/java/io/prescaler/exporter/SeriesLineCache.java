@@ -153,6 +153,10 @@ final class SeriesLineCache {
             if (hpa.equals(previous)) {
                 continue;
             }
+            if (previous != null && revalued(previous, hpa)) {
+                rendered.put(hpa.key(), hpa);
+                continue;
+            }
             if (previous != null) {
                 forget(previous);
             }
@@ -191,6 +195,63 @@ final class SeriesLineCache {
                 LOG.warn("{}: its series could not be rendered, left out of this scrape: {}", hpa.key(), e.toString());
             }
         }
+    }
+
+    /**
+     * Rewrites the values of the cached lines in place when only gauge values changed (same families and labels in
+     * the same order): the common change (replicas, demand moving at every HPA status update), which otherwise
+     * costs a writer call per HPA. The value is written as client_java's text writer writes a double ({@code +Inf},
+     * {@code -Inf}, else {@link Double#toString}), so the body stays byte-for-byte the writer's.
+     *
+     * @return false, touching nothing, when the change is more than values: the HPA is then rendered again
+     */
+    private boolean revalued(HpaSeries previous, HpaSeries next) {
+        List<HpaSeries.Point> before = previous.points();
+        List<HpaSeries.Point> after = next.points();
+        if (before.size() != after.size()) {
+            return false;
+        }
+        for (int i = 0; i < after.size(); i++) {
+            HpaSeries.Point old = before.get(i);
+            HpaSeries.Point point = after.get(i);
+            if (old.family() != point.family()
+                    || !old.labels().equals(point.labels())
+                    || (point.family() == HpaFamily.EVENT_INFO && old.value() != point.value())
+                    || lines.get(point.family()).get(point.labels()) == null) {
+                return false;
+            }
+        }
+        for (int i = 0; i < after.size(); i++) {
+            HpaSeries.Point point = after.get(i);
+            if (Double.compare(point.value(), before.get(i).value()) == 0) {
+                continue; // unchanged, and an info line's value is written "1", not as a double
+            }
+            TreeMap<Labels, byte[]> family = lines.get(point.family());
+            byte[] line = family.get(point.labels());
+            int valueStart = lastSpace(line) + 1;
+            byte[] value = formatted(point.value());
+            byte[] rewritten = Arrays.copyOf(line, valueStart + value.length + 1);
+            System.arraycopy(value, 0, rewritten, valueStart, value.length);
+            rewritten[rewritten.length - 1] = NEWLINE;
+            family.put(point.labels(), rewritten);
+        }
+        return true;
+    }
+
+    private static int lastSpace(byte[] line) {
+        for (int i = line.length - 1; i >= 0; i--) {
+            if (line[i] == ' ') {
+                return i;
+            }
+        }
+        throw unexpected(line);
+    }
+
+    private static byte[] formatted(double value) {
+        String text = value == Double.POSITIVE_INFINITY
+                ? "+Inf"
+                : value == Double.NEGATIVE_INFINITY ? "-Inf" : Double.toString(value);
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private void forget(HpaSeries hpa) {

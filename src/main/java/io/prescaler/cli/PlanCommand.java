@@ -198,9 +198,12 @@ final class PlanCommand implements Callable<Integer> {
                 }
             }
         }
-        if (planned.isEmpty() && !bad) {
-            err.println("plan: no prescaled autoscaling/v2 HPA in "
-                    + (files.isEmpty() ? "the cluster" : String.join(", ", files)));
+        if (planned.isEmpty()) {
+            // Nothing to plan: an empty table would only hide the problems printed above.
+            if (!bad) {
+                err.println("plan: no prescaled autoscaling/v2 HPA in "
+                        + (files.isEmpty() ? "the cluster" : String.join(", ", files)));
+            }
             err.flush();
             return 1;
         }

@@ -64,6 +64,15 @@ class PlanCommandTest {
      * themselves are specified in {@link DayPlannerTest}.
      */
     @Test
+    void missingFileIsNamedAndNoEmptyPlanIsPrinted() {
+        int exit = run(List.of("plan", "--date", "2026-05-30", "nope.yaml"));
+
+        assertEquals(1, exit);
+        assertEquals("", out.toString());
+        assertEquals("plan: nope.yaml: no such file", err.toString().strip());
+    }
+
+    @Test
     void printsTheDayAsOneMergedTablePerHpaUnderTheEventsOfTheDay() {
         int exit = run(List.of(
                 "plan",

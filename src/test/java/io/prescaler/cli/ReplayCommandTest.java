@@ -67,6 +67,19 @@ class ReplayCommandTest {
     }
 
     @Test
+    void walkThroughInTheDocsIsWhatTheCommandPrints() throws IOException {
+        String doc = Files.readString(Path.of("docs/replay.md"), StandardCharsets.UTF_8);
+        String command = "examples/demand/prime-time-evening.csv examples/demand/hpa-evening.yaml\n";
+        int start = doc.indexOf(command) + command.length();
+        String shown = doc.substring(start, doc.indexOf("```", start));
+
+        int code = run("replay", "--timezone", "Europe/Paris", "--demand", EVENING, HPA);
+
+        assertEquals(0, code, err::toString);
+        assertEquals(shown, out.toString());
+    }
+
+    @Test
     void tablePrintsOneRowPerPolicyAndTheSvgDrawsEach() throws IOException {
         Path svg = temp.resolve("replay.svg");
 

@@ -33,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -193,10 +192,10 @@ final class ReplayCommand implements Callable<Integer> {
 
         ReplayedHpa replayed = new ReplayedHpa(
                 facts.key(),
-                minReplicas(hpa, facts),
+                minReplicas(facts),
                 facts.maxReplicas(),
                 behavior(hpa, facts),
-                encoding(facts),
+                facts.consumedEncoding().orElse(MetricEncoding.DIRECT),
                 floor);
         ReplayAssumptions assumptions =
                 new ReplayAssumptions(podStartup, model.pipelineDelay, model.kubernetesVersion.toleranceTest());
@@ -232,14 +231,11 @@ final class ReplayCommand implements Callable<Integer> {
                 hpaFile + ": holds several HPAs (" + names + "): pick one with --hpa [NAMESPACE/]NAME");
     }
 
-    private static int minReplicas(HorizontalPodAutoscaler hpa, HpaFacts facts) {
-        Integer given = hpa.getSpec() == null ? null : hpa.getSpec().getMinReplicas();
-        int min = given == null ? 1 : given;
-        if (facts.maxReplicas() < 1 || min < 0 || min > facts.maxReplicas()) {
-            throw new InvalidInputException(facts.key() + ": spec.minReplicas " + min + " and spec.maxReplicas "
-                    + facts.maxReplicas() + " do not satisfy 0 <= minReplicas <= maxReplicas, maxReplicas >= 1");
-        }
-        return min;
+    private static int minReplicas(HpaFacts facts) {
+        facts.replicaBoundsProblem().ifPresent(problem -> {
+            throw new InvalidInputException(facts.key() + ": " + problem);
+        });
+        return facts.minReplicas();
     }
 
     private static Optional<Behavior> behavior(HorizontalPodAutoscaler hpa, HpaFacts facts) {
@@ -248,14 +244,6 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(facts.key() + ": " + e.getMessage());
         }
-    }
-
-    /** The encoding the HPA consumes; one without the metric block yet gets what the webhook injects. */
-    private static MetricEncoding encoding(HpaFacts facts) {
-        return Arrays.stream(MetricEncoding.values())
-                .filter(e -> facts.consumesMetric(e.metricName()))
-                .findFirst()
-                .orElse(MetricEncoding.DIRECT);
     }
 
     private static void checkDelay(String flag, Duration value) {

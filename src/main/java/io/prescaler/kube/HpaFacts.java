@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.prescaler.hpa.Demand;
+import io.prescaler.schedule.MetricEncoding;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -123,5 +124,15 @@ public record HpaFacts(
 
     public boolean consumesMetric(String metricName) {
         return externalMetricNames.contains(metricName);
+    }
+
+    /** The prescaling encoding the HPA consumes: the one the webhook injects wins when, oddly, both are there. */
+    public Optional<MetricEncoding> consumedEncoding() {
+        for (MetricEncoding encoding : MetricEncoding.values()) {
+            if (consumesMetric(encoding.metricName())) {
+                return Optional.of(encoding);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -9,6 +9,7 @@ import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.EventBounds;
 import io.prescaler.schedule.EventCalendar;
 import io.prescaler.schedule.EventOccurrence;
+import io.prescaler.schedule.HpaSchedule;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.schedule.PrescalingSpec;
 import java.time.Duration;
@@ -89,13 +90,11 @@ public final class DayPlanner {
             Instant from,
             Instant to) {
         HpaFacts hpa = planned.hpa();
-        Optional<MetricEncoding> encoding = encoding(hpa);
-        MinimumTimeline timeline = MinimumTimeline.of(
-                modelStart,
-                to,
-                planned.spec().window(),
-                occurrences,
-                at -> minimumAt(planned.spec(), hpa, at, occurrences));
+        Optional<MetricEncoding> encoding = hpa.consumedEncoding();
+        HpaSchedule schedule =
+                new HpaSchedule(planned.spec(), hpa.maxReplicas(), hpa.namespace(), hpa.labels(), occurrences);
+        MinimumTimeline timeline =
+                MinimumTimeline.of(modelStart, to, planned.spec().window(), occurrences, schedule::at);
         Function<Instant, EffectiveMinimum> minimumAt = timeline::at;
         DaySimulation simulation = DaySimulation.run(planned, encoding, minimumAt, assumptions, from, to);
         List<PlanStep> steps = new ArrayList<>(samples.size());
@@ -108,7 +107,7 @@ public final class DayPlanner {
             steps.add(new PlanStep(
                     at,
                     minimum.windowOpen(),
-                    activeEvent(hpa, at, occurrences),
+                    schedule.eventAt(at),
                     minimum.replicas(),
                     MetricEncoding.DIRECT.value(minimum, seenByExporter),
                     MetricEncoding.LEGACY.value(minimum, seenByExporter),
@@ -121,28 +120,6 @@ public final class DayPlanner {
                 encoding,
                 steps,
                 simulation.shortfalls(minimumAt, from, to));
-    }
-
-    private static Optional<EventOccurrence> activeEvent(HpaFacts hpa, Instant at, List<EventOccurrence> occurrences) {
-        return EventCalendar.activeAmong(occurrences, at).forHpa(hpa.namespace(), hpa.labels());
-    }
-
-    private static EffectiveMinimum minimumAt(
-            PrescalingSpec base, HpaFacts hpa, Instant at, List<EventOccurrence> occurrences) {
-        Optional<EventOccurrence> event = activeEvent(hpa, at, occurrences);
-        PrescalingSpec spec =
-                new PrescalingSpec(base.minReplicas(), base.window(), event.map(EventOccurrence::toMultiplier));
-        return EffectiveMinimum.of(spec, hpa.maxReplicas(), at);
-    }
-
-    /** The encoding the HPA consumes: the one the webhook injects wins when, oddly, both are there. */
-    static Optional<MetricEncoding> encoding(HpaFacts hpa) {
-        for (MetricEncoding encoding : MetricEncoding.values()) {
-            if (hpa.consumesMetric(encoding.metricName())) {
-                return Optional.of(encoding);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The event keys are dropped: in a plan, the events file decides. */

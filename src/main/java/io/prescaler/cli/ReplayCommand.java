@@ -13,6 +13,7 @@ import io.prescaler.plan.DayPlanner;
 import io.prescaler.replay.DemandCsv;
 import io.prescaler.replay.DemandCurve;
 import io.prescaler.replay.Policy;
+import io.prescaler.replay.PolicyPart;
 import io.prescaler.replay.ReplayAssumptions;
 import io.prescaler.replay.ReplayChart;
 import io.prescaler.replay.ReplayJson;
@@ -94,7 +95,9 @@ final class ReplayCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "POLICY",
             defaultValue = "reactive,schedule",
-            description = "The policies to replay, in order: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            converter = PolicyConverter.class,
+            description = "The policies to replay, in order: reactive (the HPA alone) or Prescaler's floors joined"
+                    + " by + (schedule) (default: ${DEFAULT-VALUE}).")
     List<Policy> policies;
 
     @Option(
@@ -185,7 +188,7 @@ final class ReplayCommand implements Callable<Integer> {
                     facts.labels(),
                     parsed.calendar().occurrencesBetween(start.minus(Duration.ofHours(2)), end));
             floor = schedule::at;
-        } else if (chosen.contains(Policy.SCHEDULE)) {
+        } else if (chosen.stream().anyMatch(p -> p.includes(PolicyPart.SCHEDULE))) {
             err.println("replay: note: " + facts.key() + " has no prescaling annotations: the schedule policy"
                     + " holds no floor beyond what its events select");
         }

@@ -242,7 +242,8 @@ public final class PrescalingCollector implements MultiCollector {
         points.add(new Point(HpaFamily.EFFECTIVE, labels, decision.minimum().replicas()));
         points.add(new Point(HpaFamily.CURRENT, labels, hpa.currentReplicas()));
         points.add(new Point(HpaFamily.SHORTFALL, labels, shortfall(decision.minimum(), hpa.currentReplicas())));
-        MinimumSource.of(decision.minimum())
+        decision.minimum()
+                .source()
                 .ifPresent(source -> points.add(new Point(
                         HpaFamily.MIN_SOURCE,
                         Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "source", source.label()),

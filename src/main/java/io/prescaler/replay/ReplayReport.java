@@ -38,8 +38,7 @@ public record ReplayReport(String hpa, Instant from, Instant to, ReplayAssumptio
         double baseline = ReplayFigures.of(reactive, demand, from, to).podHours();
         List<Result> results = new ArrayList<>();
         for (Policy policy : policies) {
-            PolicyRun run =
-                    policy == Policy.REACTIVE ? reactive : Replayer.run(hpa, policy, demand, assumptions, from, to);
+            PolicyRun run = policy.isReactive() ? reactive : Replayer.run(hpa, policy, demand, assumptions, from, to);
             ReplayFigures figures = ReplayFigures.of(run, demand, from, to);
             results.add(new Result(policy, figures, figures.podHours() - baseline, run));
         }

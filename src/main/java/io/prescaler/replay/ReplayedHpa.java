@@ -30,4 +30,10 @@ public record ReplayedHpa(
         Objects.requireNonNull(encoding, "encoding");
         Objects.requireNonNull(schedule, "schedule");
     }
+
+    /** The minimum {@code policy} asks at an instant: the highest of its floors, {@link EffectiveMinimum#NONE} when reactive. */
+    public EffectiveMinimum minimumAt(Policy policy, Instant at) {
+        EffectiveMinimum minimum = policy.includes(PolicyPart.SCHEDULE) ? schedule.apply(at) : EffectiveMinimum.NONE;
+        return minimum;
+    }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Runs one policy of an HPA over a demand curve in the HPA controller model: 15 s syncs, the HPA's min, max and
  * behavior, its own metric carrying the demand (read through the pipeline delay, over the Ready pods) and, under
- * {@link Policy#SCHEDULE}, the prescaling metric the exporter would publish for the schedule's minimum. Pods are
+ * a policy with floors, the prescaling metric the exporter would publish for the policy's minimum. Pods are
  * Ready a pod start-up after their creation.
  *
  * <p>The run starts settled: the Deployment runs the replicas the demand at {@code from} needs (at least the floor,
@@ -32,10 +32,10 @@ public final class Replayer {
         List<HpaMetric> metrics = new ArrayList<>();
         metrics.add(new HpaMetric.Load(demand::at));
         int floor = 0;
-        if (policy == Policy.SCHEDULE) {
+        if (!policy.isReactive()) {
             metrics.add(HpaMetric.External.of(hpa.encoding(), (at, observed) -> hpa.encoding()
-                    .value(hpa.schedule().apply(Instant.ofEpochSecond(at)), observed.hpaStatusCurrent())));
-            floor = hpa.schedule().apply(from).replicas();
+                    .value(hpa.minimumAt(policy, Instant.ofEpochSecond(at)), observed.hpaStatusCurrent())));
+            floor = hpa.minimumAt(policy, from).replicas();
         }
         HpaSettings settings = HpaSettings.of(
                         hpa.minReplicas(), hpa.maxReplicas(), assumptions.toleranceTest(), metrics)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.EventMultiplier;
+import io.prescaler.schedule.MinimumSource;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ class MinimumSourceTest {
                 Optional.ofNullable(multiplier).map(m -> new EventMultiplier(m, "final", Optional.empty()));
         EffectiveMinimum minimum = new EffectiveMinimum(replicas, 10, windowOpen, event, false);
 
-        assertEquals(Optional.ofNullable(source), MinimumSource.of(minimum).map(MinimumSource::label));
+        assertEquals(Optional.ofNullable(source), minimum.source().map(MinimumSource::label));
         assertEquals(shortfall, PrescalingCollector.shortfall(minimum, current));
     }
 }

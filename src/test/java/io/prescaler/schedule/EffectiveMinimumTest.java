@@ -81,4 +81,48 @@ class EffectiveMinimumTest {
         assertEquals(open, minimum.windowOpen());
         assertEquals(replicas, minimum.replicas());
     }
+
+    /**
+     * A floor computed from demand raises the schedule's minimum only when strictly higher, and is capped at
+     * maxReplicas; the schedule's own facts (configured, window, event) stay as they were.
+     */
+    @ParameterizedTest(name = "{7}")
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            textBlock =
+                    """
+            # schedule | its source | floor source | floor | max | replicas | source   | why
+            0          | -          | FORECAST     | 12    | 50  | 12       | forecast | no window: the forecast alone sets it
+            25         | window     | FORECAST     | 30    | 50  | 30       | forecast | a higher forecast raises the window
+            25         | window     | FORECAST     | 25    | 50  | 25       | window   | on a tie the written floor is named
+            25         | window     | SPIKE        | 20    | 50  | 25       | window   | a lower floor changes nothing
+            25         | window     | SPIKE        | 80    | 50  | 50       | spike    | capped at maxReplicas
+            0          | -          | SPIKE        | 0     | 50  | 0        | -        | a floor of 0 asks for nothing
+            0          | -          | SPIKE        | -3    | 50  | 0        | -        | nor does a negative one
+            75         | event      | FORECAST     | 60    | 200 | 75       | event    | an event above it keeps the minimum
+            0          | -          | FORECAST     | 9     | 0   | 9        | forecast | an HPA without maxReplicas has no cap
+            """)
+    void aComputedFloorRaisesTheMinimumWhenHigher(
+            int schedule,
+            String scheduleSource,
+            MinimumSource floorSource,
+            int floor,
+            int max,
+            int replicas,
+            String source,
+            String why) {
+        Optional<EventMultiplier> event = "event".equals(scheduleSource)
+                ? Optional.of(new EventMultiplier(BigDecimal.valueOf(3), "final", Optional.empty()))
+                : Optional.empty();
+        EffectiveMinimum before = new EffectiveMinimum(schedule, 25, schedule > 0, event, false);
+
+        EffectiveMinimum after = before.raisedBy(floorSource, floor, max);
+
+        assertEquals(replicas, after.replicas(), why);
+        assertEquals(Optional.ofNullable(source), after.source().map(MinimumSource::label), why);
+        assertEquals(floor > max && max >= 1, after.capped(), why);
+        assertEquals(before.configured(), after.configured(), why);
+        assertEquals(before.event(), after.event(), why);
+    }
 }

@@ -1,0 +1,14 @@
+package io.prescaler.replay;
+
+import java.util.Locale;
+
+/** One of Prescaler's floors a replayed policy adds to the HPA's own scaling. */
+public enum PolicyPart {
+    /** The prescaling annotations (daily window, lead) and the events file's multipliers. */
+    SCHEDULE;
+
+    /** How the part is written in {@code --policy}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

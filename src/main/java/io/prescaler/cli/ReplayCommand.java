@@ -1,6 +1,7 @@
 package io.prescaler.cli;
 
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.prescaler.demand.DemandCurve;
 import io.prescaler.failure.InvalidInputException;
 import io.prescaler.failure.UsageException;
 import io.prescaler.hpa.Behavior;
@@ -11,7 +12,6 @@ import io.prescaler.kube.HpaBehaviors;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.plan.DayPlanner;
 import io.prescaler.replay.DemandCsv;
-import io.prescaler.replay.DemandCurve;
 import io.prescaler.replay.Policy;
 import io.prescaler.replay.PolicyPart;
 import io.prescaler.replay.ReplayAssumptions;

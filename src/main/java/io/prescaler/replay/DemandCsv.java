@@ -1,5 +1,6 @@
 package io.prescaler.replay;
 
+import io.prescaler.demand.DemandCurve;
 import io.prescaler.failure.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -78,7 +79,7 @@ public final class DemandCsv {
         if (count == 0) {
             throw new InvalidInputException(source + ": no rows after the header");
         }
-        return new DemandCurve(Arrays.copyOf(seconds, count), Arrays.copyOf(demand, count));
+        return DemandCurve.of(Arrays.copyOf(seconds, count), Arrays.copyOf(demand, count));
     }
 
     private static long time(String cell, String source, int line) {

@@ -1,5 +1,6 @@
 package io.prescaler.replay;
 
+import io.prescaler.demand.DemandCurve;
 import io.prescaler.hpa.Capacity;
 import java.time.Duration;
 import java.time.Instant;

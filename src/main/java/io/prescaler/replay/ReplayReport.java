@@ -1,5 +1,6 @@
 package io.prescaler.replay;
 
+import io.prescaler.demand.DemandCurve;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,6 @@
  * served the demand (shortfall, lateness at each rise, pod-hours). Reads its demand curve from CSV; renders a table,
  * JSON and an SVG chart.
  *
- * <p>May import {@code schedule}, {@code hpa} and the failure model; never another part.
+ * <p>May import {@code schedule}, {@code hpa}, {@code demand} and the failure model; never another part.
  */
 package io.prescaler.replay;

@@ -3,6 +3,7 @@ package io.prescaler.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.prescaler.demand.DemandCurve;
 import io.prescaler.failure.InvalidInputException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

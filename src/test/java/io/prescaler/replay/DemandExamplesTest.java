@@ -2,6 +2,7 @@ package io.prescaler.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.prescaler.demand.DemandCurve;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.prescaler.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prescaler.demand.DemandCurve;
 import io.prescaler.hpa.ToleranceTest;
 import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.AnnotationParser;

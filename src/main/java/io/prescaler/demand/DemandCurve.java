@@ -1,4 +1,4 @@
-package io.prescaler.replay;
+package io.prescaler.demand;
 
 import java.time.Instant;
 import java.util.Arrays;

@@ -17,6 +17,7 @@ public final class BenchSuites {
         SUITES.put(
                 "exporter",
                 settings -> new ExporterBench(settings.exporterSizes(), settings.scrapes(), settings.scrapeBudget()));
+        SUITES.put("scrape", settings -> new ScrapeBench(settings.exporterSizes(), settings.scrapes()));
         SUITES.put("webhook", settings -> {
             BenchSettings.Webhook webhook = settings.webhook();
             return new WebhookBench(

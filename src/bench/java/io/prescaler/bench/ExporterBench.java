@@ -217,6 +217,15 @@ public final class ExporterBench implements BenchSuite {
     }
 
     static HorizontalPodAutoscaler hpa(int i) {
+        return hpa(i, 40 + i % 60);
+    }
+
+    /**
+     * HPA number {@code i}: prescaled 19:30-23:30 on weekdays, scaling on CPU at 70 % as well as on the prescaling
+     * metric, and reporting {@code cpuUtilization} % in its status, so that it carries a demand like an HPA in a
+     * cluster does.
+     */
+    public static HorizontalPodAutoscaler hpa(int i, int cpuUtilization) {
         AnnotationKeys keys = AnnotationKeys.DEFAULT;
         Map<String, String> annotations = Map.of(
                 keys.minReplicas(), Integer.toString(10 + i % 90),
@@ -245,10 +254,29 @@ public final class ExporterBench implements BenchSuite {
                 .endTarget()
                 .endExternal()
                 .endMetric()
+                .addNewMetric()
+                .withType("Resource")
+                .withNewResource()
+                .withName("cpu")
+                .withNewTarget()
+                .withType("Utilization")
+                .withAverageUtilization(70)
+                .endTarget()
+                .endResource()
+                .endMetric()
                 .endSpec()
                 .withNewStatus()
                 .withCurrentReplicas(5 + i % 20)
                 .withDesiredReplicas(5 + i % 20)
+                .addNewCurrentMetric()
+                .withType("Resource")
+                .withNewResource()
+                .withName("cpu")
+                .withNewCurrent()
+                .withAverageUtilization(cpuUtilization)
+                .endCurrent()
+                .endResource()
+                .endCurrentMetric()
                 .endStatus()
                 .build();
     }

@@ -8,6 +8,7 @@ import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.MetricEncoding;
+import io.prescaler.schedule.MinimumSource;
 import io.prescaler.schedule.PrescalingDecision;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +70,34 @@ public final class PrescalingCollector implements MultiCollector {
      */
     private volatile Map<String, Memo> memo = Map.of();
 
-    private record Memo(HpaFacts facts, AnnotationReading reading, Labels labels) {}
+    private record Memo(
+            HpaFacts facts,
+            AnnotationReading reading,
+            Labels labels,
+            Map<MinimumSource, Labels> sources,
+            String demandKey) {
+
+        Memo(HpaFacts facts, AnnotationReading reading, Labels labels) {
+            this(facts, reading, labels, sourceLabels(facts), facts.key() + " demand");
+        }
+
+        /** The labels of {@code prescaling_min_source} for each source, built once rather than at every scrape. */
+        private static Map<MinimumSource, Labels> sourceLabels(HpaFacts hpa) {
+            Map<MinimumSource, Labels> labels = new EnumMap<>(MinimumSource.class);
+            for (MinimumSource source : MinimumSource.values()) {
+                labels.put(
+                        source,
+                        Labels.of(
+                                "namespace",
+                                String.valueOf(hpa.namespace()),
+                                "hpa",
+                                String.valueOf(hpa.name()),
+                                "source",
+                                source.label()));
+            }
+            return labels;
+        }
+    }
 
     /** A collector that keeps no times to the minimum. */
     public PrescalingCollector(
@@ -244,10 +273,8 @@ public final class PrescalingCollector implements MultiCollector {
         points.add(new Point(HpaFamily.SHORTFALL, labels, shortfall(decision.minimum(), hpa.currentReplicas())));
         decision.minimum()
                 .source()
-                .ifPresent(source -> points.add(new Point(
-                        HpaFamily.MIN_SOURCE,
-                        Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "source", source.label()),
-                        1)));
+                .ifPresent(source -> points.add(
+                        new Point(HpaFamily.MIN_SOURCE, remembered.sources().get(source), 1)));
         if (reading instanceof AnnotationReading.Valid valid) {
             points.add(new Point(HpaFamily.CONFIGURED, labels, valid.spec().minReplicas()));
             points.add(new Point(
@@ -280,7 +307,7 @@ public final class PrescalingCollector implements MultiCollector {
     private static Optional<HpaSeries> demand(HpaFacts hpa, Memo remembered) {
         return hpa.demand()
                 .map(demand -> new HpaSeries(
-                        hpa.key() + " demand",
+                        remembered.demandKey(),
                         List.of(new Point(HpaFamily.DEMAND, remembered.labels(), demand.replicas()))));
     }
 

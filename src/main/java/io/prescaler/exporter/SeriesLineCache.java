@@ -13,10 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +40,44 @@ final class SeriesLineCache {
     private final PrometheusTextFormatWriter writer;
 
     /** What each HPA's lines were rendered from; an HPA absent from a scrape is dropped with its lines. */
-    private final Map<String, HpaSeries> rendered = new HashMap<>();
+    private final Map<String, Rendered> rendered = new HashMap<>();
 
     /** Each family's sample lines, sorted as client_java sorts data points. */
-    private final Map<HpaFamily, TreeMap<Labels, byte[]>> lines = new EnumMap<>(HpaFamily.class);
+    private final Map<HpaFamily, TreeMap<Labels, Line>> lines = new EnumMap<>(HpaFamily.class);
+
+    /**
+     * One cached sample line. The holder stays in its family's map while the HPA's labels stay; a new value replaces
+     * its bytes (never changes them: a body handed out keeps the bytes it was given).
+     */
+    private static final class Line {
+        private byte[] bytes;
+
+        Line(byte[] bytes) {
+            this.bytes = bytes;
+        }
+    }
+
+    /**
+     * An HPA's series with its lines, one per point in the same order, so that a change of values is written
+     * straight into them: looking each line up by its labels among 10,000 HPAs' cost more than the rest of the
+     * scrape when every demand moved.
+     */
+    private static final class Rendered {
+        private HpaSeries series;
+        private final Line[] lines;
+
+        /** The last scrape that listed the HPA. */
+        private long scrape;
+
+        Rendered(HpaSeries series, Line[] lines, long scrape) {
+            this.series = series;
+            this.lines = lines;
+            this.scrape = scrape;
+        }
+    }
+
+    /** Counts the scrapes, to tell the HPAs a scrape listed from those gone since. */
+    private long scrapes;
 
     /** Each family's {@code # HELP} and {@code # TYPE} lines, as the writer wrote them the first time. */
     private final Map<HpaFamily, byte[]> headers = new EnumMap<>(HpaFamily.class);
@@ -91,12 +123,14 @@ final class SeriesLineCache {
                 chunks.add(rendered.toByteArray());
                 continue;
             }
-            TreeMap<Labels, byte[]> familyLines = lines.get(hpaFamily);
+            TreeMap<Labels, Line> familyLines = lines.get(hpaFamily);
             if (familyLines.isEmpty()) {
                 continue;
             }
             chunks.add(headers.get(hpaFamily));
-            chunks.addAll(familyLines.values());
+            for (Line line : familyLines.values()) {
+                chunks.add(line.bytes);
+            }
         }
         lastChunkCount = chunks.size();
         return new Body(chunks);
@@ -145,32 +179,39 @@ final class SeriesLineCache {
     }
 
     private void update(List<HpaSeries> series) throws IOException {
-        Set<String> seen = new HashSet<>(series.size() * 2);
+        long scrape = ++scrapes;
+        int listed = 0;
         List<HpaSeries> changed = new ArrayList<>();
         for (HpaSeries hpa : series) {
-            seen.add(hpa.key());
-            HpaSeries previous = rendered.get(hpa.key());
-            if (hpa.equals(previous)) {
-                continue;
-            }
-            if (previous != null && revalued(previous, hpa)) {
-                rendered.put(hpa.key(), hpa);
-                continue;
-            }
-            if (previous != null) {
-                forget(previous);
+            Rendered previous = rendered.get(hpa.key());
+            if (previous != null && previous.scrape != scrape) {
+                previous.scrape = scrape;
+                listed++;
+                if (hpa.equals(previous.series)) {
+                    continue;
+                }
+                if (revalued(previous, hpa)) {
+                    previous.series = hpa;
+                    continue;
+                }
+                forget(previous.series);
+                rendered.remove(hpa.key());
+                listed--;
             }
             changed.add(hpa);
         }
-        rendered.values().removeIf(hpa -> {
-            if (seen.contains(hpa.key())) {
-                return false;
-            }
-            forget(hpa);
-            return true;
-        });
+        if (listed < rendered.size()) {
+            // Some HPAs were not listed: gone from the cluster, or no longer exported.
+            rendered.values().removeIf(hpa -> {
+                if (hpa.scrape == scrape) {
+                    return false;
+                }
+                forget(hpa.series);
+                return true;
+            });
+        }
         if (!changed.isEmpty()) {
-            renderEach(changed);
+            renderEach(changed, scrape);
         }
     }
 
@@ -178,10 +219,10 @@ final class SeriesLineCache {
      * Renders the changed HPAs together, the fast way; should that fail, each on its own, so that one HPA the
      * writer cannot render is left out of the body (and logged) while every other HPA's lines are served.
      */
-    private void renderEach(List<HpaSeries> changed) throws IOException {
+    private void renderEach(List<HpaSeries> changed, long scrape) throws IOException {
         try {
             render(changed);
-            changed.forEach(hpa -> rendered.put(hpa.key(), hpa));
+            changed.forEach(hpa -> remember(hpa, scrape));
             return;
         } catch (RuntimeException e) {
             changed.forEach(this::forget);
@@ -189,12 +230,23 @@ final class SeriesLineCache {
         for (HpaSeries hpa : changed) {
             try {
                 render(List.of(hpa));
-                rendered.put(hpa.key(), hpa);
+                remember(hpa, scrape);
             } catch (RuntimeException e) {
                 forget(hpa);
                 LOG.warn("{}: its series could not be rendered, left out of this scrape: {}", hpa.key(), e.toString());
             }
         }
+    }
+
+    /** Keeps a rendered HPA with its lines, found once by their labels. */
+    private void remember(HpaSeries hpa, long scrape) {
+        List<HpaSeries.Point> points = hpa.points();
+        Line[] held = new Line[points.size()];
+        for (int i = 0; i < held.length; i++) {
+            HpaSeries.Point point = points.get(i);
+            held[i] = lines.get(point.family()).get(point.labels());
+        }
+        rendered.put(hpa.key(), new Rendered(hpa, held, scrape));
     }
 
     /**
@@ -205,9 +257,10 @@ final class SeriesLineCache {
      *
      * @return false, touching nothing, when the change is more than values: the HPA is then rendered again
      */
-    private boolean revalued(HpaSeries previous, HpaSeries next) {
-        List<HpaSeries.Point> before = previous.points();
+    private static boolean revalued(Rendered previous, HpaSeries next) {
+        List<HpaSeries.Point> before = previous.series.points();
         List<HpaSeries.Point> after = next.points();
+        Line[] held = previous.lines;
         if (before.size() != after.size()) {
             return false;
         }
@@ -217,7 +270,7 @@ final class SeriesLineCache {
             if (old.family() != point.family()
                     || !old.labels().equals(point.labels())
                     || (point.family() == HpaFamily.EVENT_INFO && old.value() != point.value())
-                    || lines.get(point.family()).get(point.labels()) == null) {
+                    || held[i] == null) {
                 return false;
             }
         }
@@ -226,14 +279,13 @@ final class SeriesLineCache {
             if (Double.compare(point.value(), before.get(i).value()) == 0) {
                 continue; // unchanged, and an info line's value is written "1", not as a double
             }
-            TreeMap<Labels, byte[]> family = lines.get(point.family());
-            byte[] line = family.get(point.labels());
+            byte[] line = held[i].bytes;
             int valueStart = lastSpace(line) + 1;
             byte[] value = formatted(point.value());
             byte[] rewritten = Arrays.copyOf(line, valueStart + value.length + 1);
             System.arraycopy(value, 0, rewritten, valueStart, value.length);
             rewritten[rewritten.length - 1] = NEWLINE;
-            family.put(point.labels(), rewritten);
+            held[i].bytes = rewritten;
         }
         return true;
     }
@@ -289,7 +341,7 @@ final class SeriesLineCache {
                     throw unexpected(text);
                 }
                 int end = endOfLine(text, position);
-                lines.get(family).put(point.getLabels(), Arrays.copyOfRange(text, position, end));
+                lines.get(family).put(point.getLabels(), new Line(Arrays.copyOfRange(text, position, end)));
                 position = end;
             }
         }

@@ -14,8 +14,10 @@ public enum MinimumSource {
     FORECAST,
     SPIKE;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** The value of the {@code source} label. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

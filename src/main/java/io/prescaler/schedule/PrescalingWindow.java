@@ -98,7 +98,7 @@ public record PrescalingWindow(LocalTime start, LocalTime end, Days days, ZoneId
 
     /** The occurrence open at this instant, if any. */
     public Optional<TimeSpan> occurrenceAt(Instant instant) {
-        LocalDate today = instant.atZone(zone).toLocalDate();
+        LocalDate today = LocalTimes.dateAt(instant, zone);
         // Yesterday's may cross midnight into today; tomorrow's opens today when its lead crosses midnight. The
         // exporter asks this for every HPA at every scrape: tomorrow is looked at only when it can matter.
         List<LocalDate> candidates = mayOpenTheDayBefore()

@@ -116,6 +116,9 @@ class SeriesLineCacheTest {
         put(demanding(hpa("zoo", "final", Map.of("team", "a\\b"), 4, event), 1.0 / 3));
         assertSameAsClientJava("only the demand changed");
 
+        put(demanding(hpa("zoo", "final", Map.of("team", "a\\b"), 5, event), 2.5));
+        assertSameAsClientJava("the demand and the replicas changed again, rewritten in the same lines");
+
         put(hpa("zoo", "final", Map.of("team", "a\\b"), 4, event));
         assertSameAsClientJava("the demand is no longer known");
 
@@ -140,6 +143,25 @@ class SeriesLineCacheTest {
         String body = cached();
 
         assertTrue(body.contains("team=\"quote\\\" backslash\\\\ newline\\n end\""), body);
+    }
+
+    @Test
+    void aBodyHandedOutKeepsItsValuesWhenTheNextScrapeRewritesThem() throws IOException {
+        put(demanding(hpa("shop", "web", Map.of(), 5, window("10")), 7.25));
+        SeriesLineCache.Body first = cache.body(collector.series(), process.scrape());
+        String before = text(first);
+
+        put(demanding(hpa("shop", "web", Map.of(), 6, window("10")), 9.5));
+        cache.body(collector.series(), process.scrape());
+
+        assertEquals(before, text(first), "the first scrape's body is still being written out");
+        assertTrue(before.contains("7.25"), before);
+    }
+
+    private static String text(SeriesLineCache.Body body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        body.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -241,7 +241,9 @@ public final class AnnotationParser {
         }
         List<String> unknown = annotations.keySet().stream()
                 .filter(key -> key != null
-                        && key.startsWith(keys.prefix() + ".")
+                        && key.length() > keys.prefix().length()
+                        && key.charAt(keys.prefix().length()) == '.'
+                        && key.startsWith(keys.prefix())
                         && !keys.allKeys().contains(key))
                 .sorted()
                 .toList();

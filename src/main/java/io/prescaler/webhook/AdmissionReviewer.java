@@ -59,12 +59,13 @@ public final class AdmissionReviewer {
             return AdmissionResponse.errored(uid, 400, unreadable);
         }
         JsonNode spec = hpa.path("spec");
-        AnnotationReading reading = parser.read(annotations(hpa));
+        Map<String, String> annotations = annotations(hpa);
+        AnnotationReading reading = parser.read(annotations);
         if (reading instanceof AnnotationReading.Invalid invalid) {
             return invalid(request, invalid);
         }
         // A key under the prefix that is none of ours is ignored: a warning naming the key meant, not a denial.
-        List<String> warnings = new ArrayList<>(parser.hints(annotations(hpa)));
+        List<String> warnings = new ArrayList<>(parser.hints(annotations));
         if (reading instanceof AnnotationReading.NotPrescaled) {
             MetricBlockPlanner.Plan removal = MetricBlockPlanner.removeAll(spec, encoding);
             warnings.addAll(

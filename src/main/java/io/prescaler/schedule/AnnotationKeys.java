@@ -1,5 +1,6 @@
 package io.prescaler.schedule;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -56,6 +57,34 @@ public record AnnotationKeys(String prefix) {
         return prefix + ".event.end";
     }
 
+    /** The forecast's mode, {@code on} or {@code preview}; read by {@code forecast.ForecastAnnotations}. */
+    public String forecast() {
+        return prefix + ".forecast";
+    }
+
+    /** A PromQL expression giving the HPA's demand in replicas, instead of the default signal. */
+    public String forecastQuery() {
+        return prefix + ".forecast.query";
+    }
+
+    /** How far ahead the forecast looks. */
+    public String forecastHorizon() {
+        return prefix + ".forecast.horizon";
+    }
+
+    /** A fixed factor over the estimate, instead of the one calibrated from the forecast's own errors. */
+    public String forecastHeadroom() {
+        return prefix + ".forecast.headroom";
+    }
+
+    /**
+     * The forecast's keys: read by their own parser, independently of the window keys, so an HPA may be
+     * forecast-only.
+     */
+    public List<String> forecastKeys() {
+        return List.of(forecast(), forecastQuery(), forecastHorizon(), forecastHeadroom());
+    }
+
     /** The three keys a team must set together. */
     public List<String> required() {
         return List.of(minReplicas(), start(), end());
@@ -71,9 +100,11 @@ public record AnnotationKeys(String prefix) {
         return List.of(eventMultiplier(), eventName(), eventEnd());
     }
 
-    /** Every key of ours: the team's and the event keys. */
+    /** Every key of ours: the team's window keys, the event keys and the keys of each demand floor. */
     public List<String> allKeys() {
-        return List.of(
-                minReplicas(), start(), end(), days(), timezone(), lead(), eventMultiplier(), eventName(), eventEnd());
+        List<String> all = new ArrayList<>(List.of(
+                minReplicas(), start(), end(), days(), timezone(), lead(), eventMultiplier(), eventName(), eventEnd()));
+        all.addAll(forecastKeys());
+        return List.copyOf(all);
     }
 }

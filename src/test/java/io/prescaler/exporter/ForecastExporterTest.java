@@ -102,6 +102,14 @@ class ForecastExporterTest {
     }
 
     private void startExporter(Optional<URI> prometheusUrl, String... fixtures) {
+        startExporter(prometheusUrl, SAME_TIME_YESTERDAY, () -> EventCalendar.EMPTY, fixtures);
+    }
+
+    private void startExporter(
+            Optional<URI> prometheusUrl,
+            BiFunction<ForecastSettings, ZoneId, Forecaster> forecasters,
+            java.util.function.Supplier<EventCalendar> events,
+            String... fixtures) {
         for (String fixture : fixtures) {
             create(fixture);
         }
@@ -124,8 +132,7 @@ class ForecastExporterTest {
             closing.add(prometheusClient);
             return prometheusClient::queryRange;
         });
-        refresher = new ForecastRefresher(
-                config, cache::hpas, parser, source, SAME_TIME_YESTERDAY, () -> EventCalendar.EMPTY, clock, board);
+        refresher = new ForecastRefresher(config, cache::hpas, parser, source, forecasters, events, clock, board);
         closing.add(refresher);
         exporter = new ExporterServer(
                         new ExporterConfig(
@@ -308,6 +315,53 @@ class ForecastExporterTest {
                         Map.of("hpa", "bad", "key", "annotations.scaling.exporter.forecast")));
         assertTrue(scrape.samples("prescaling_forecast_ready").stream()
                 .noneMatch(s -> s.labels().get("hpa").equals("bad")));
+    }
+
+    @Test
+    void leavesTheSpansOfTheEventsOfTheEventsConfigMapThatApplyToTheHpaOutOfLearning() throws Exception {
+        startPrometheus(2);
+        Instant kickOff = Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        client.configMaps()
+                .resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("prescaling-events")
+                        .withNamespace("prescaler")
+                        .endMetadata()
+                        .addToData(
+                                "events.yaml",
+                                "- name: final\n  multiplier: 3\n  start: " + local(kickOff) + "\n  end: "
+                                        + local(kickOff.plus(Duration.ofHours(2))) + "\n  lead: 30m\n"
+                                        + "- name: elsewhere\n  multiplier: 2\n  start: " + local(kickOff) + "\n  end: "
+                                        + local(kickOff.plus(Duration.ofHours(1))) + "\n  selector:\n    matchLabels:\n"
+                                        + "      project: other\n")
+                        .build())
+                .create();
+        List<List<TimeSpan>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BiFunction<ForecastSettings, ZoneId, Forecaster> recording =
+                (settings, zone) -> (history, now, horizon, excluded) -> {
+                    seen.add(excluded);
+                    return SAME_TIME_YESTERDAY.apply(settings, zone).forecast(history, now, horizon, excluded);
+                };
+        EventsConfigMapCalendar calendar = new EventsConfigMapCalendar(
+                new io.prescaler.cluster.ClusterReader(new io.prescaler.cluster.ClusterConnection(
+                        client,
+                        new io.prescaler.cluster.ApiServer(client.getMasterUrl().toString(), "test"))),
+                io.prescaler.cluster.ConfigMapRef.parse("prescaler/prescaling-events"),
+                "events.yaml",
+                ZoneOffset.UTC);
+        startExporter(Optional.of(prometheus.url()), recording, calendar, "web-on.yaml");
+
+        refresher.refresh();
+
+        assertEquals(
+                List.of(List.of(
+                        new TimeSpan(kickOff.minus(Duration.ofMinutes(30)), kickOff.plus(Duration.ofHours(2))))),
+                seen);
+    }
+
+    /** The instant as an events file writes it, in UTC (the calendar's zone here). */
+    private static String local(Instant instant) {
+        return java.time.LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 
     private static double value(PrometheusText scrape, String name, String hpa) {

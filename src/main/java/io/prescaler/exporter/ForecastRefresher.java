@@ -6,6 +6,7 @@ import io.prescaler.forecast.ForecastAnnotations;
 import io.prescaler.forecast.ForecastReading;
 import io.prescaler.forecast.ForecastSettings;
 import io.prescaler.forecast.Forecaster;
+import io.prescaler.history.DemandSignal;
 import io.prescaler.history.QueryFailure;
 import io.prescaler.history.RangeResult;
 import io.prescaler.kube.HpaFacts;
@@ -225,7 +226,7 @@ public final class ForecastRefresher implements AutoCloseable {
 
     /** One HPA's refresh; false when it failed. */
     private boolean refresh(HpaFacts hpa, ForecastSettings settings, EventCalendar.Between occurrences, Instant now) {
-        String query = settings.query().orElseGet(() -> defaultSignal(hpa.namespace(), hpa.name()));
+        String query = settings.query().orElseGet(() -> DemandSignal.of(hpa.namespace(), hpa.name()));
         HpaHistory history = histories.compute(
                 hpa.key(),
                 (key, known) -> known != null && known.query.equals(query)
@@ -354,16 +355,6 @@ public final class ForecastRefresher implements AutoCloseable {
             return valid.spec().window().lead();
         }
         return config.defaultHorizon();
-    }
-
-    /** The HPA's demand as the exporter exports it, one series: {@code max(prescaling_demand_replicas{...})}. */
-    public static String defaultSignal(String namespace, String name) {
-        return "max(" + PrescalingCollector.DEMAND + "{namespace=\"" + escaped(namespace) + "\",hpa=\"" + escaped(name)
-                + "\"})";
-    }
-
-    private static String escaped(String labelValue) {
-        return labelValue.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -87,6 +87,30 @@ public final class PrometheusClient implements AutoCloseable {
      * {@code step}: the instants Prometheus evaluates are {@code start}, {@code start + step}, ...
      */
     public RangeResult queryRange(String query, Instant start, Instant end, Duration step) {
+        return queryRange(query, start, end, step, 0);
+    }
+
+    /**
+     * The highest value of {@code query} in each step from {@code start} to {@code end}: the point at {@code t} (a
+     * multiple of the step) holds the maximum over {@code [t, t + step)}, read as {@code max_over_time} of the query
+     * over the step, evaluated a second before the step's end (a subquery's range leaves its start out and takes its
+     * end in), so no peak between two steps is lost and none counts in two. What a demand curve read for a replay
+     * or a forecast should hold: the step curve then never sits below the demand it summarises.
+     */
+    public RangeResult stepMaxima(String query, Instant start, Instant end, Duration step) {
+        long stepSeconds = step.toSeconds();
+        long first = Math.floorDiv(start.getEpochSecond(), stepSeconds) * stepSeconds;
+        long last = Math.floorDiv(end.getEpochSecond(), stepSeconds) * stepSeconds;
+        return queryRange(
+                "max_over_time((" + query + ")[" + stepSeconds + "s:])",
+                Instant.ofEpochSecond(first + stepSeconds - 1),
+                Instant.ofEpochSecond(last + stepSeconds - 1),
+                step,
+                stepSeconds - 1);
+    }
+
+    /** {@link #queryRange} with every sample's time moved {@code shift} seconds back. */
+    private RangeResult queryRange(String query, Instant start, Instant end, Duration step, long shift) {
         long stepSeconds = step.toSeconds();
         if (stepSeconds < 1) {
             throw new IllegalArgumentException("the step is at least one second");
@@ -110,7 +134,7 @@ public final class PrometheusClient implements AutoCloseable {
         for (long chunkStart = from; chunkStart <= to; chunkStart += POINTS_PER_REQUEST * stepSeconds) {
             long chunkEnd = Math.min(to, chunkStart + (POINTS_PER_REQUEST - 1) * stepSeconds);
             queries++;
-            Optional<QueryFailure> failure = read(query, chunkStart, chunkEnd, stepSeconds, samples);
+            Optional<QueryFailure> failure = read(query, chunkStart, chunkEnd, stepSeconds, shift, samples);
             if (failure.isPresent()) {
                 return new RangeResult.Failed(failure.get(), queries);
             }
@@ -119,15 +143,15 @@ public final class PrometheusClient implements AutoCloseable {
             return new RangeResult.Failed(
                     new QueryFailure(
                             Cause.EMPTY,
-                            "the query returned no samples from " + start + " to " + end + " at " + server() + ": "
-                                    + query),
+                            server() + ": the query returned no samples from " + start.minusSeconds(shift) + " to "
+                                    + end.minusSeconds(shift) + ": " + query),
                     queries);
         }
         return new RangeResult.Samples(samples.curve(), queries);
     }
 
     /** One request, its samples appended to {@code samples}; the failure when it gave none. */
-    private Optional<QueryFailure> read(String query, long start, long end, long step, Samples samples) {
+    private Optional<QueryFailure> read(String query, long start, long end, long step, long shift, Samples samples) {
         HttpRequest request;
         try {
             request = request(query, start, end, step);
@@ -164,7 +188,7 @@ public final class PrometheusClient implements AutoCloseable {
                     "the answer is larger than " + settings.maxResponseBytes() + " bytes (the query returns too"
                             + " many series or samples)");
         }
-        return answer(response.statusCode(), body, query, samples);
+        return answer(response.statusCode(), body, query, shift, samples);
     }
 
     private HttpRequest request(String query, long start, long end, long step) throws IOException {
@@ -183,7 +207,7 @@ public final class PrometheusClient implements AutoCloseable {
         return builder.build();
     }
 
-    private Optional<QueryFailure> answer(int status, byte[] body, String query, Samples samples) {
+    private Optional<QueryFailure> answer(int status, byte[] body, String query, long shift, Samples samples) {
         Optional<JsonNode> json = parse(body);
         Optional<String> apiError = json.filter(
                         node -> "error".equals(node.path("status").asText()))
@@ -229,7 +253,7 @@ public final class PrometheusClient implements AutoCloseable {
                 double value = parseValue(pair.path(1).asText(""));
                 // NaN, infinities and negative values are no demand: left out, the step curve holds the last one.
                 if (!Double.isNaN(at) && Double.isFinite(value) && value >= 0) {
-                    samples.add((long) Math.floor(at), value);
+                    samples.add((long) Math.floor(at) - shift, value);
                 }
             }
         }

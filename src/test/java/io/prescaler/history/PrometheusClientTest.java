@@ -52,10 +52,12 @@ class PrometheusClientTest {
         long[] seconds = new long[count];
         double[] values = new double[count];
         double[] other = new double[count];
+        double[] spiky = new double[count];
         for (int i = 0; i < count; i++) {
             seconds[i] = first + i * STEP;
             values[i] = demandAt(seconds[i]);
             other[i] = 1;
+            spiky[i] = seconds[i] == spike() ? 9 : 1;
         }
         prometheus = PrometheusServer.start(
                 directory,
@@ -65,11 +67,13 @@ class PrometheusClientTest {
                                 Map.of("namespace", "shop", "hpa", "web"),
                                 seconds,
                                 values)
-                        .series(
-                                "prescaling_demand_replicas",
-                                Map.of("namespace", "shop", "hpa", "api"),
-                                seconds,
-                                other));
+                        .series("prescaling_demand_replicas", Map.of("namespace", "shop", "hpa", "api"), seconds, other)
+                        .series("spiky_demand", Map.of(), seconds, spiky));
+    }
+
+    /** The one 5-minute sample of spiky_demand at 9 (1 elsewhere): ten minutes into the fourth whole hour. */
+    static long spike() {
+        return first - first % 3600 + 3 * 3600 + 600;
     }
 
     @AfterAll
@@ -114,6 +118,30 @@ class PrometheusClientTest {
             assertEquals((last - first) / step + 1, curve.points());
             // A step between two samples reads the sample before it (the lookback), as the step curve says.
             assertEquals(demandAt(first + 10 * STEP), curve.at(first + 10 * STEP + 4 * step), 1e-9);
+        }
+    }
+
+    @Test
+    void readsTheHighestValueOfEachStepSoThatNoPeakBetweenTwoStepsIsLost() {
+        long hour = spike() - spike() % 3600;
+        Instant from = Instant.ofEpochSecond(hour - 2 * 3600);
+        Instant to = Instant.ofEpochSecond(hour + 2 * 3600);
+        try (PrometheusClient client = client(prometheus.url())) {
+            DemandCurve maxima = assertInstanceOf(
+                            RangeResult.Samples.class,
+                            client.stepMaxima("max(spiky_demand)", from, to, Duration.ofHours(1)))
+                    .curve();
+            DemandCurve instants = assertInstanceOf(
+                            RangeResult.Samples.class,
+                            client.queryRange("max(spiky_demand)", from, to, Duration.ofHours(1)))
+                    .curve();
+
+            assertEquals(from, maxima.first());
+            assertEquals(5, maxima.points());
+            assertEquals(1, maxima.at(hour - 3600));
+            assertEquals(9, maxima.at(hour)); // [hour, hour + 1h) holds the spike
+            assertEquals(1, maxima.at(hour + 3600));
+            assertEquals(1, instants.peak()); // read at whole hours only, the spike is missed
         }
     }
 

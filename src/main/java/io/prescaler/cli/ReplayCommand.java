@@ -4,6 +4,12 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.prescaler.demand.DemandCurve;
 import io.prescaler.failure.InvalidInputException;
 import io.prescaler.failure.UsageException;
+import io.prescaler.forecast.ForecastAnnotations;
+import io.prescaler.forecast.ForecastReading;
+import io.prescaler.history.DemandSignal;
+import io.prescaler.history.PrometheusClient;
+import io.prescaler.history.PrometheusSettings;
+import io.prescaler.history.RangeResult;
 import io.prescaler.hpa.Behavior;
 import io.prescaler.input.EventsYaml;
 import io.prescaler.input.HpaManifests;
@@ -72,11 +78,40 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(
             names = "--demand",
-            required = true,
             paramLabel = "FILE.csv",
             description = "The demand curve: a header `time,demand`, then rows of RFC 3339 time (with offset) or"
-                    + " epoch seconds, and the replicas the work needs (a decimal >= 0). `-` for stdin.")
+                    + " epoch seconds, and the replicas the work needs (a decimal >= 0). `-` for stdin. Or read it"
+                    + " from Prometheus with --prometheus-url.")
     String demandFile;
+
+    @Mixin
+    PrometheusOptions prometheus;
+
+    @Option(
+            names = "--query",
+            paramLabel = "PROMQL",
+            description = "With --prometheus-url: the demand in replicas, one series (default: the HPA's"
+                    + " forecast.query annotation, else max(prescaling_demand_replicas{namespace=\"NS\",hpa=\"NAME\"}),"
+                    + " the demand the exporter publishes).")
+    String query;
+
+    @Option(
+            names = "--step",
+            paramLabel = "DURATION",
+            defaultValue = "1m",
+            converter = DurationConverter.WholeSeconds.class,
+            description = "With --prometheus-url: the resolution of the demand read, each step its highest value"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration step;
+
+    @Option(
+            names = "--history",
+            paramLabel = "DURATION",
+            defaultValue = "35d",
+            converter = DurationConverter.Positive.class,
+            description = "With --prometheus-url: for the policies that learn from the demand before each instant,"
+                    + " also read this much before --from (default: ${DEFAULT-VALUE}).")
+    Duration history;
 
     @Option(
             names = "--events",
@@ -145,6 +180,7 @@ final class ReplayCommand implements Callable<Integer> {
         checkDelay("--pod-startup", podStartup);
         checkDelay("--pipeline-delay", model.pipelineDelay);
         List<Policy> chosen = policies.stream().distinct().toList();
+        Optional<PrometheusSettings> demandServer = demandServer();
 
         InputReader inputs = new InputReader(System.in);
         HpaManifests.Reading manifests = HpaManifests.read(inputs.read(hpaFile), shared.keys());
@@ -154,7 +190,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
         HorizontalPodAutoscaler hpa = chooseHpa(manifests.hpas());
         HpaFacts facts = HpaFacts.of(hpa);
-        DemandCurve demand = DemandCsv.parse(inputs.read(demandFile).text(), demandFile);
+        DemandCurve demand = demandServer.isPresent()
+                ? demandFromPrometheus(demandServer.get(), facts, chosen)
+                : DemandCsv.parse(inputs.read(demandFile).text(), demandFile);
         Instant start = from != null ? from : demand.first();
         Instant end = to != null ? to : demand.last();
         if (!end.isAfter(start)) {
@@ -211,6 +249,53 @@ final class ReplayCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return bad ? 1 : 0;
+    }
+
+    /** Prometheus when the demand is read from it; exactly one source of demand, checked before any input. */
+    private Optional<PrometheusSettings> demandServer() {
+        Optional<PrometheusSettings> settings = prometheus.settings();
+        if (settings.isPresent() == (demandFile != null)) {
+            throw new UsageException("give the demand either with --demand FILE.csv or from Prometheus with"
+                    + " --prometheus-url URL" + (demandFile != null ? ", not both" : ""));
+        }
+        if (settings.isEmpty() && query != null) {
+            throw new UsageException("--query reads the demand from Prometheus: it needs --prometheus-url");
+        }
+        if (settings.isPresent() && (from == null || to == null)) {
+            throw new UsageException("--prometheus-url needs --from and --to: the span to read and replay");
+        }
+        if (settings.isPresent() && (step.isZero() || step.compareTo(MAX_DELAY) > 0)) {
+            throw new UsageException("--step must be whole seconds from 1s to 1h, got " + Durations.format(step));
+        }
+        return settings;
+    }
+
+    /**
+     * The HPA's demand from {@code --from} to {@code --to}, each step its highest value; for a policy that learns
+     * from the past (any part beyond the schedule), {@code --history} more before {@code --from}.
+     */
+    private DemandCurve demandFromPrometheus(PrometheusSettings settings, HpaFacts facts, List<Policy> chosen) {
+        String promql = query != null
+                ? query
+                : ForecastAnnotations.read(shared.keys(), facts.annotations()) instanceof ForecastReading.Valid valid
+                                && valid.settings().query().isPresent()
+                        ? valid.settings().query().get()
+                        : DemandSignal.of(facts.namespace(), facts.name());
+        boolean learns =
+                chosen.stream().anyMatch(p -> p.parts().stream().anyMatch(part -> part != PolicyPart.SCHEDULE));
+        Instant readFrom = learns ? from.minus(history) : from;
+        long points = Duration.between(readFrom, to).dividedBy(step) + 2;
+        try (PrometheusClient client = new PrometheusClient(settings.withBounds(
+                (int) Math.min(Integer.MAX_VALUE, Math.max(points, PrometheusSettings.DEFAULT_MAX_POINTS)),
+                PrometheusSettings.DEFAULT_MAX_RESPONSE_BYTES))) {
+            RangeResult read = client.stepMaxima(promql, readFrom, to, step);
+            if (read instanceof RangeResult.Failed failed) {
+                throw new InvalidInputException("the demand could not be read ("
+                        + failed.failure().cause().label() + "): "
+                        + failed.failure().message());
+            }
+            return ((RangeResult.Samples) read).curve();
+        }
     }
 
     private HorizontalPodAutoscaler chooseHpa(List<HorizontalPodAutoscaler> hpas) {

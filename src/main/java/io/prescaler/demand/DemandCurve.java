@@ -42,6 +42,22 @@ public final class DemandCurve {
         return seconds.length;
     }
 
+    /** The time of the point at {@code index} (0 to {@link #points()} - 1), in epoch seconds. */
+    public long secondOf(int index) {
+        return seconds[index];
+    }
+
+    /** The demand of the point at {@code index}. */
+    public double demandOf(int index) {
+        return demand[index];
+    }
+
+    /** The index of the last point at or before {@code second}; -1 when every point is after it. */
+    public int indexAtOrBefore(long second) {
+        int index = Arrays.binarySearch(seconds, second);
+        return index >= 0 ? index : -index - 2;
+    }
+
     /** The demand at {@code second}: the last point at or before it; before the first point, the first value. */
     public double at(long second) {
         int index = Arrays.binarySearch(seconds, second);

@@ -42,6 +42,11 @@ public final class ExporterServer implements AutoCloseable {
     private final Javalin app;
 
     public ExporterServer(ExporterConfig config, HpaCache cache, Clock clock) {
+        this(config, cache, clock, new ForecastBoard(ForecastConfig.DEFAULT_STALE_AFTER));
+    }
+
+    /** @param forecasts where the forecast's refresh loop leaves each HPA's forecast for the scrapes */
+    public ExporterServer(ExporterConfig config, HpaCache cache, Clock clock, ForecastBoard forecasts) {
         this.config = config;
         this.cache = cache;
         AnnotationParser parser = new AnnotationParser(config.keys(), config.zone());
@@ -62,7 +67,8 @@ public final class ExporterServer implements AutoCloseable {
                 parser,
                 clock,
                 config.hpaLabels(),
-                took -> timeToMinimum.observe(took.toMillis() / 1000.0));
+                took -> timeToMinimum.observe(took.toMillis() / 1000.0),
+                forecasts);
         this.scrapeDuration = Histogram.builder()
                 .name(ExportedSeries.SCRAPE_DURATION)
                 .help("Time to render /metrics from the informer cache.")

@@ -1,6 +1,8 @@
 package io.prescaler.exporter;
 
 import io.prescaler.schedule.MetricEncoding;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
@@ -31,15 +33,33 @@ enum HpaFamily {
                     + " out); absent when none of them reports a current value or the target runs no replica."),
     MIN_SOURCE(
             PrescalingCollector.MIN_SOURCE,
-            "1 for the source that sets the effective minimum now (window or event); absent when nothing is"
-                    + " asked."),
+            "1 for the source that sets the effective minimum now (window, event or forecast); absent when nothing"
+                    + " is asked."),
     SHORTFALL(
             PrescalingCollector.SHORTFALL,
             "Replicas the HPA is below its effective minimum: max(0, effective minimum - current replicas)."),
     ANNOTATION_ERROR(
-            PrescalingCollector.ANNOTATION_ERROR, "1 for each prescaling annotation of the HPA that is invalid.");
+            PrescalingCollector.ANNOTATION_ERROR, "1 for each prescaling annotation of the HPA that is invalid."),
+    FORECAST_REPLICAS(
+            PrescalingCollector.FORECAST_REPLICAS,
+            "The demand the forecast expects at its horizon, headroom included, unrounded; absent while the forecast"
+                    + " is not ready or stale."),
+    FORECAST_READY(
+            PrescalingCollector.FORECAST_READY,
+            "1 while the HPA's forecast is ready and fresh; 0 with too little history, without --prometheus-url, or"
+                    + " once no history was read for --forecast-stale-after."),
+    FORECAST_HISTORY(
+            PrescalingCollector.FORECAST_HISTORY, "How much demand history the HPA's last forecast learned from."),
+    FORECAST_LAST_REFRESH(
+            PrescalingCollector.FORECAST_LAST_REFRESH,
+            "When the HPA's demand history was last read from Prometheus (Unix time); absent before the first read."),
+    FORECAST_ERRORS(
+            PrescalingCollector.FORECAST_ERRORS,
+            "Refreshes of the HPA's forecast that failed (Prometheus unreachable, a PromQL error, ...) since the"
+                    + " exporter started.");
 
     private static final String INFO_SUFFIX = "_info";
+    private static final String TOTAL_SUFFIX = "_total";
 
     private final String seriesName;
     private final String help;
@@ -59,7 +79,13 @@ enum HpaFamily {
      * the writer adds back.
      */
     String metricName() {
-        return this == EVENT_INFO ? seriesName.substring(0, seriesName.length() - INFO_SUFFIX.length()) : seriesName;
+        if (this == EVENT_INFO) {
+            return seriesName.substring(0, seriesName.length() - INFO_SUFFIX.length());
+        }
+        // A counter likewise, without its _total suffix.
+        return this == FORECAST_ERRORS
+                ? seriesName.substring(0, seriesName.length() - TOTAL_SUFFIX.length())
+                : seriesName;
     }
 
     /** This family's snapshot holding the given points, all of this family; empty when there are none. */
@@ -69,6 +95,15 @@ enum HpaFamily {
                     InfoSnapshot.builder().name(metricName()).help(help);
             points.forEach(point -> builder.dataPoint(
                     InfoDataPointSnapshot.builder().labels(point.labels()).build()));
+            return builder.build();
+        }
+        if (this == FORECAST_ERRORS) {
+            CounterSnapshot.Builder builder =
+                    CounterSnapshot.builder().name(metricName()).help(help);
+            points.forEach(point -> builder.dataPoint(CounterDataPointSnapshot.builder()
+                    .labels(point.labels())
+                    .value(point.value())
+                    .build()));
             return builder.build();
         }
         GaugeSnapshot.Builder builder =

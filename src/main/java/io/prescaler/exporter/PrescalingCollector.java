@@ -2,6 +2,9 @@ package io.prescaler.exporter;
 
 import io.prescaler.exporter.HpaSeries.Point;
 import io.prescaler.failure.UsageException;
+import io.prescaler.forecast.ForecastAnnotations;
+import io.prescaler.forecast.ForecastMode;
+import io.prescaler.forecast.ForecastReading;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationProblem;
@@ -49,6 +52,11 @@ public final class PrescalingCollector implements MultiCollector {
     static final String DEMAND = "prescaling_demand_replicas";
     static final String MIN_SOURCE = "prescaling_min_source";
     static final String SHORTFALL = "prescaling_shortfall_replicas";
+    static final String FORECAST_REPLICAS = "prescaling_forecast_replicas";
+    static final String FORECAST_READY = "prescaling_forecast_ready";
+    static final String FORECAST_HISTORY = "prescaling_forecast_history_seconds";
+    static final String FORECAST_LAST_REFRESH = "prescaling_forecast_last_refresh_timestamp_seconds";
+    static final String FORECAST_ERRORS = "prescaling_forecast_errors_total";
 
     private static final Logger LOG = LoggerFactory.getLogger(PrescalingCollector.class);
 
@@ -59,6 +67,7 @@ public final class PrescalingCollector implements MultiCollector {
     private final Clock clock;
     private final Map<String, String> copiedLabels;
     private final Consumer<Duration> timeToMinimum;
+    private final ForecastBoard forecasts;
 
     /** Each exported HPA's wait for its minimum; guarded by {@code this} (see {@link #series()}). */
     private Map<String, TimeToMinimum> waits = new HashMap<>();
@@ -73,12 +82,13 @@ public final class PrescalingCollector implements MultiCollector {
     private record Memo(
             HpaFacts facts,
             AnnotationReading reading,
+            ForecastReading forecast,
             Labels labels,
             Map<MinimumSource, Labels> sources,
             String demandKey) {
 
-        Memo(HpaFacts facts, AnnotationReading reading, Labels labels) {
-            this(facts, reading, labels, sourceLabels(facts), facts.key() + " demand");
+        Memo(HpaFacts facts, AnnotationReading reading, ForecastReading forecast, Labels labels) {
+            this(facts, reading, forecast, labels, sourceLabels(facts), facts.key() + " demand");
         }
 
         /** The labels of {@code prescaling_min_source} for each source, built once rather than at every scrape. */
@@ -115,6 +125,20 @@ public final class PrescalingCollector implements MultiCollector {
             Clock clock,
             List<String> hpaLabels,
             Consumer<Duration> timeToMinimum) {
+        this(hpas, parser, clock, hpaLabels, timeToMinimum, new ForecastBoard(ForecastConfig.DEFAULT_STALE_AFTER));
+    }
+
+    /**
+     * @param forecasts what the forecast's refresh loop last learned of each HPA: read, never waited for
+     */
+    public PrescalingCollector(
+            Supplier<List<HpaFacts>> hpas,
+            AnnotationParser parser,
+            Clock clock,
+            List<String> hpaLabels,
+            Consumer<Duration> timeToMinimum,
+            ForecastBoard forecasts) {
+        this.forecasts = forecasts;
         this.hpas = hpas;
         this.parser = parser;
         this.clock = clock;
@@ -184,6 +208,7 @@ public final class PrescalingCollector implements MultiCollector {
             series.ifPresent(result::add);
             if (series.isPresent()) {
                 demand(hpa, remembered).ifPresent(result::add);
+                forecast(hpa, remembered, now).ifPresent(result::add);
                 TimeToMinimum wait = waits.getOrDefault(hpa.key(), new TimeToMinimum());
                 wait.see(effectiveMinimum(series.get()), hpa.currentReplicas(), now)
                         .ifPresent(timeToMinimum);
@@ -216,7 +241,11 @@ public final class PrescalingCollector implements MultiCollector {
     /** What prescaling reads from the HPA; an HPA that cannot be read at all is marked as invalid. */
     private Memo read(HpaFacts hpa) {
         try {
-            return new Memo(hpa, parser.read(hpa.annotations()), labels(hpa));
+            return new Memo(
+                    hpa,
+                    parser.read(hpa.annotations()),
+                    ForecastAnnotations.read(parser.keys(), hpa.annotations()),
+                    labels(hpa));
         } catch (RuntimeException e) {
             return failed(hpa, e);
         }
@@ -252,7 +281,7 @@ public final class PrescalingCollector implements MultiCollector {
                 String.valueOf(hpa.name()),
                 "deployment",
                 String.valueOf(hpa.targetName()));
-        return new Memo(hpa, new AnnotationReading.Invalid(problems), labels);
+        return new Memo(hpa, new AnnotationReading.Invalid(problems), new ForecastReading.NotForecast(), labels);
     }
 
     /** The data points of one HPA, or none when it is neither prescaled nor consuming a prescaling metric. */
@@ -260,10 +289,14 @@ public final class PrescalingCollector implements MultiCollector {
         AnnotationReading reading = remembered.reading();
         boolean consumes = hpa.consumesMetric(MetricEncoding.DIRECT.metricName())
                 || hpa.consumesMetric(MetricEncoding.LEGACY.metricName());
-        if (!reading.isPrescaled() && !consumes) {
+        if (!reading.isPrescaled() && !remembered.forecast().isForecast() && !consumes) {
             return Optional.empty();
         }
-        PrescalingDecision decision = PrescalingDecision.decide(reading, hpa.maxReplicas(), hpa.currentReplicas(), now);
+        PrescalingDecision decision = raisedByForecast(
+                PrescalingDecision.decide(reading, hpa.maxReplicas(), hpa.currentReplicas(), now),
+                hpa,
+                remembered,
+                now);
         Labels labels = remembered.labels();
         List<Point> points = new ArrayList<>(HpaFamily.values().length);
         points.add(new Point(HpaFamily.DIRECT, labels, decision.directValue()));
@@ -290,7 +323,15 @@ public final class PrescalingCollector implements MultiCollector {
                             Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "event", e.name()),
                             1)));
         } else if (reading instanceof AnnotationReading.Invalid invalid) {
-            for (String key : badKeys(invalid)) {
+            for (String key : badKeys(invalid.problems())) {
+                points.add(new Point(
+                        HpaFamily.ANNOTATION_ERROR,
+                        Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key),
+                        1));
+            }
+        }
+        if (remembered.forecast() instanceof ForecastReading.Invalid invalid) {
+            for (String key : badKeys(invalid.problems())) {
                 points.add(new Point(
                         HpaFamily.ANNOTATION_ERROR,
                         Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key),
@@ -311,6 +352,63 @@ public final class PrescalingCollector implements MultiCollector {
                         List.of(new Point(HpaFamily.DEMAND, remembered.labels(), demand.replicas()))));
     }
 
+    /**
+     * The decision with the forecast's floor when the HPA's forecast is {@code on}, ready and fresh: the minimum is
+     * the higher of the window or event floor and {@code ceil(forecast)}, capped at maxReplicas, and the metric
+     * values follow it. Invalid window annotations ask for nothing, forecast or not.
+     */
+    private PrescalingDecision raisedByForecast(
+            PrescalingDecision decision, HpaFacts hpa, Memo remembered, Instant now) {
+        if (!(remembered.forecast() instanceof ForecastReading.Valid valid)
+                || valid.settings().mode() != ForecastMode.ON
+                || decision.reading() instanceof AnnotationReading.Invalid) {
+            return decision;
+        }
+        Optional<Double> forecast =
+                forecasts.view(hpa.key()).flatMap(view -> view.replicas(now, forecasts.staleAfter()));
+        if (forecast.isEmpty()) {
+            return decision;
+        }
+        int floor = (int) Math.min(Integer.MAX_VALUE, Math.ceil(forecast.get()));
+        EffectiveMinimum raised = decision.minimum().raisedBy(MinimumSource.FORECAST, floor, hpa.maxReplicas());
+        if (raised == decision.minimum()) {
+            return decision;
+        }
+        return new PrescalingDecision(
+                decision.reading(),
+                raised,
+                MetricEncoding.DIRECT.value(raised, hpa.currentReplicas()),
+                MetricEncoding.LEGACY.value(raised, hpa.currentReplicas()));
+    }
+
+    /**
+     * The forecast's series of an HPA whose forecast annotations are valid, under a key of their own: they change
+     * at each refresh, apart from the HPA's other series.
+     */
+    private Optional<HpaSeries> forecast(HpaFacts hpa, Memo remembered, Instant now) {
+        if (!(remembered.forecast() instanceof ForecastReading.Valid)) {
+            return Optional.empty();
+        }
+        Labels labels = remembered.labels();
+        Optional<ForecastView> view = forecasts.view(hpa.key());
+        Optional<Double> replicas = view.flatMap(v -> v.replicas(now, forecasts.staleAfter()));
+        List<Point> points = new ArrayList<>(5);
+        replicas.ifPresent(value -> points.add(new Point(HpaFamily.FORECAST_REPLICAS, labels, value)));
+        points.add(new Point(HpaFamily.FORECAST_READY, labels, replicas.isPresent() ? 1 : 0));
+        points.add(new Point(
+                HpaFamily.FORECAST_HISTORY,
+                labels,
+                view.map(v -> v.forecast().history().toSeconds()).orElse(0L)));
+        view.flatMap(ForecastView::lastRefresh)
+                .ifPresent(at ->
+                        points.add(new Point(HpaFamily.FORECAST_LAST_REFRESH, labels, at.toEpochMilli() / 1000.0)));
+        points.add(new Point(
+                HpaFamily.FORECAST_ERRORS,
+                labels,
+                view.map(ForecastView::errors).orElse(0L)));
+        return Optional.of(new HpaSeries(hpa.key() + " forecast", points));
+    }
+
     /** The effective minimum among an HPA's data points, as exported. */
     private static int effectiveMinimum(HpaSeries series) {
         for (Point point : series.points()) {
@@ -326,11 +424,8 @@ public final class PrescalingCollector implements MultiCollector {
         return Math.max(0, minimum.replicas() - currentReplicas);
     }
 
-    private static List<String> badKeys(AnnotationReading.Invalid invalid) {
-        return invalid.problems().stream()
-                .map(AnnotationProblem::key)
-                .distinct()
-                .toList();
+    private static List<String> badKeys(List<AnnotationProblem> problems) {
+        return problems.stream().map(AnnotationProblem::key).distinct().toList();
     }
 
     private Labels labels(HpaFacts hpa) {

@@ -3,6 +3,11 @@
  * publishes, per prescaled HPA, the metric that makes the HPA hold its effective minimum, plus the series that
  * explain it (window, event, multiplier, annotation errors) and the cache's health.
  *
- * <p>May import {@code schedule}, {@code kube}, the cluster access and the failure model; never another part.
+ * <p>With {@code --prometheus-url}, a refresh loop of its own ({@code ForecastRefresher}) reads each forecast HPA's
+ * demand history from Prometheus and leaves its forecast where the scrapes read it ({@code ForecastBoard}); the
+ * scrapes never call Prometheus.
+ *
+ * <p>May import {@code schedule}, {@code kube}, {@code demand}, {@code forecast}, {@code history}, {@code input} (the events file), the cluster access
+ * and the failure model; never another part.
  */
 package io.prescaler.exporter;

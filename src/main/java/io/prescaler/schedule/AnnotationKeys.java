@@ -1,5 +1,6 @@
 package io.prescaler.schedule;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +24,17 @@ public final class AnnotationKeys {
     private final String eventMultiplier;
     private final String eventName;
     private final String eventEnd;
+    private final String forecast;
+    private final String forecastQuery;
+    private final String forecastHorizon;
+    private final String forecastHeadroom;
+    private final String spike;
+    private final String spikeVelocity;
+    private final String spikeAcceleration;
+    private final String spikeLookahead;
+    private final String spikeHold;
+    private final List<String> forecastKeys;
+    private final List<String> spikeKeys;
     private final List<String> required;
     private final List<String> userKeys;
     private final List<String> eventKeys;
@@ -43,10 +55,25 @@ public final class AnnotationKeys {
         this.eventMultiplier = prefix + ".event.multiplier";
         this.eventName = prefix + ".event.name";
         this.eventEnd = prefix + ".event.end";
+        this.forecast = prefix + ".forecast";
+        this.forecastQuery = prefix + ".forecast.query";
+        this.forecastHorizon = prefix + ".forecast.horizon";
+        this.forecastHeadroom = prefix + ".forecast.headroom";
+        this.spike = prefix + ".spike";
+        this.spikeVelocity = prefix + ".spike.velocity";
+        this.spikeAcceleration = prefix + ".spike.acceleration";
+        this.spikeLookahead = prefix + ".spike.lookahead";
+        this.spikeHold = prefix + ".spike.hold";
+        this.forecastKeys = List.of(forecast, forecastQuery, forecastHorizon, forecastHeadroom);
+        this.spikeKeys = List.of(spike, spikeVelocity, spikeAcceleration, spikeLookahead, spikeHold);
         this.required = List.of(minReplicas, start, end);
         this.userKeys = List.of(minReplicas, start, end, days, timezone, lead);
         this.eventKeys = List.of(eventMultiplier, eventName, eventEnd);
-        this.allKeys = List.of(minReplicas, start, end, days, timezone, lead, eventMultiplier, eventName, eventEnd);
+        List<String> all = new ArrayList<>(
+                List.of(minReplicas, start, end, days, timezone, lead, eventMultiplier, eventName, eventEnd));
+        all.addAll(forecastKeys);
+        all.addAll(spikeKeys);
+        this.allKeys = List.copyOf(all);
     }
 
     public String prefix() {
@@ -90,6 +117,64 @@ public final class AnnotationKeys {
         return eventEnd;
     }
 
+    /** The forecast's mode, {@code on} or {@code preview}; read by {@code forecast.ForecastAnnotations}. */
+    public String forecast() {
+        return forecast;
+    }
+
+    /** A PromQL expression giving the HPA's demand in replicas, instead of the default signal. */
+    public String forecastQuery() {
+        return forecastQuery;
+    }
+
+    /** How far ahead the forecast looks. */
+    public String forecastHorizon() {
+        return forecastHorizon;
+    }
+
+    /** A fixed factor over the estimate, instead of the one calibrated from the forecast's own errors. */
+    public String forecastHeadroom() {
+        return forecastHeadroom;
+    }
+
+    /**
+     * The forecast's keys: read by their own parser, independently of the window keys, so an HPA may be
+     * forecast-only.
+     */
+    public List<String> forecastKeys() {
+        return forecastKeys;
+    }
+
+    /** The spike guard's mode, {@code on} or {@code preview}; its presence turns the guard on for the HPA. */
+    public String spike() {
+        return spike;
+    }
+
+    /** The velocity that triggers the spike guard (replicas per minute, or a percentage of the demand). */
+    public String spikeVelocity() {
+        return spikeVelocity;
+    }
+
+    /** The acceleration that triggers the spike guard (replicas per minute per minute, or a percentage). */
+    public String spikeAcceleration() {
+        return spikeAcceleration;
+    }
+
+    /** How far ahead the spike floor extrapolates the demand. */
+    public String spikeLookahead() {
+        return spikeLookahead;
+    }
+
+    /** How long both spike signals stay below their thresholds before a spike ends. */
+    public String spikeHold() {
+        return spikeHold;
+    }
+
+    /** The spike guard's keys, read by their own parser ({@code spike.SpikeAnnotations}); any makes an HPA prescaled. */
+    public List<String> spikeKeys() {
+        return spikeKeys;
+    }
+
     /** The three keys a team must set together. */
     public List<String> required() {
         return required;
@@ -105,7 +190,7 @@ public final class AnnotationKeys {
         return eventKeys;
     }
 
-    /** Every key of ours: the team's and the event keys. */
+    /** Every key of ours: the team's window keys, the event keys and the keys of each demand floor. */
     public List<String> allKeys() {
         return allKeys;
     }

@@ -42,6 +42,7 @@ class ExporterServerTest {
     private final MutableClock clock = new MutableClock(NOW);
     private HpaCache cache;
     private ExporterServer exporter;
+    private final ForecastBoard forecasts = new ForecastBoard(Duration.ofMinutes(30));
 
     private void start(List<String> namespaces, List<String> hpaLabels, String... fixtures) {
         for (String fixture : fixtures) {
@@ -58,7 +59,8 @@ class ExporterServerTest {
                                 ZoneId.of("Europe/Paris"),
                                 Duration.ofMinutes(2)),
                         cache,
-                        clock)
+                        clock,
+                        forecasts)
                 .start();
         awaitScrape(s -> cache.synced());
     }
@@ -327,7 +329,19 @@ class ExporterServerTest {
 
     @Test
     void listsEverySeriesItServesInExportedSeries() {
-        startWithAllFixtures();
+        forecasts.put(
+                "shop/web",
+                new ForecastView(
+                        new io.prescaler.forecast.Forecast.Ready(7.5, Duration.ofDays(14)), Optional.of(NOW), 0));
+        start(
+                List.of(),
+                List.of("project"),
+                "images-evening.yaml",
+                "search-event.yaml",
+                "api-invalid.yaml",
+                "legacy-hand-written.yaml",
+                "plain.yaml",
+                "forecast/web-on.yaml");
         scrape();
         java.util.Set<String> served = new java.util.TreeSet<>();
         scrape().samples().forEach(sample -> served.add(sample.name()));

@@ -91,7 +91,11 @@ class AnnotationParserBoundsTest {
             time-zone       | did you mean annotations.scaling.exporter.timezone?
             time.lead       | did you mean annotations.scaling.exporter.lead?
             leed            | did you mean annotations.scaling.exporter.lead?
-            something.else  | the keys under annotations.scaling.exporter are replica.min, time.start, time.end, days, timezone, lead, event.multiplier, event.name, event.end
+            forecast.horizn | did you mean annotations.scaling.exporter.forecast.horizon?
+            horizon         | did you mean annotations.scaling.exporter.forecast.horizon?
+            headroom        | did you mean annotations.scaling.exporter.forecast.headroom?
+            forcast         | did you mean annotations.scaling.exporter.forecast?
+            something.else  | the keys under annotations.scaling.exporter are replica.min, time.start, time.end, days, timezone, lead, event.multiplier, event.name, event.end, forecast, forecast.query, forecast.horizon, forecast.headroom, spike, spike.velocity, spike.acceleration, spike.lookahead, spike.hold
             """)
     void namesTheClosestKeyForAKeyUnderThePrefixThatIsNotOurs(String suffix, String hint) {
         Map<String, String> annotations = valid();

@@ -56,6 +56,36 @@ public record AnnotationKeys(String prefix) {
         return prefix + ".event.end";
     }
 
+    /** The spike guard's mode, {@code on} or {@code preview}; its presence turns the guard on for the HPA. */
+    public String spike() {
+        return prefix + ".spike";
+    }
+
+    /** The velocity that triggers the spike guard (replicas per minute, or a percentage of the demand). */
+    public String spikeVelocity() {
+        return prefix + ".spike.velocity";
+    }
+
+    /** The acceleration that triggers the spike guard (replicas per minute per minute, or a percentage). */
+    public String spikeAcceleration() {
+        return prefix + ".spike.acceleration";
+    }
+
+    /** How far ahead the spike floor extrapolates the demand. */
+    public String spikeLookahead() {
+        return prefix + ".spike.lookahead";
+    }
+
+    /** How long both spike signals stay below their thresholds before a spike ends. */
+    public String spikeHold() {
+        return prefix + ".spike.hold";
+    }
+
+    /** The spike guard's keys, read by their own parser ({@code spike.SpikeAnnotations}); any makes an HPA prescaled. */
+    public List<String> spikeKeys() {
+        return List.of(spike(), spikeVelocity(), spikeAcceleration(), spikeLookahead(), spikeHold());
+    }
+
     /** The three keys a team must set together. */
     public List<String> required() {
         return List.of(minReplicas(), start(), end());
@@ -71,9 +101,11 @@ public record AnnotationKeys(String prefix) {
         return List.of(eventMultiplier(), eventName(), eventEnd());
     }
 
-    /** Every key of ours: the team's and the event keys. */
+    /** Every key of ours: the team's, the event keys and the demand floors' keys. */
     public List<String> allKeys() {
-        return List.of(
-                minReplicas(), start(), end(), days(), timezone(), lead(), eventMultiplier(), eventName(), eventEnd());
+        List<String> all = new java.util.ArrayList<>(List.of(
+                minReplicas(), start(), end(), days(), timezone(), lead(), eventMultiplier(), eventName(), eventEnd()));
+        all.addAll(spikeKeys());
+        return List.copyOf(all);
     }
 }

@@ -8,7 +8,11 @@ import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.MetricEncoding;
+import io.prescaler.schedule.MinimumSource;
 import io.prescaler.schedule.PrescalingDecision;
+import io.prescaler.spike.SpikeMode;
+import io.prescaler.spike.SpikeReading;
+import io.prescaler.spike.SpikeState;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -47,6 +51,10 @@ public final class PrescalingCollector implements MultiCollector {
     static final String DEMAND = "prescaling_demand_replicas";
     static final String MIN_SOURCE = "prescaling_min_source";
     static final String SHORTFALL = "prescaling_shortfall_replicas";
+    static final String DEMAND_VELOCITY = "prescaling_demand_velocity";
+    static final String DEMAND_ACCELERATION = "prescaling_demand_acceleration";
+    static final String SPIKE_ACTIVE = "prescaling_spike_active";
+    static final String SPIKE_FLOOR = "prescaling_spike_floor_replicas";
 
     private static final Logger LOG = LoggerFactory.getLogger(PrescalingCollector.class);
 
@@ -57,6 +65,7 @@ public final class PrescalingCollector implements MultiCollector {
     private final Clock clock;
     private final Map<String, String> copiedLabels;
     private final Consumer<Duration> timeToMinimum;
+    private final SpikeGuards spikes;
 
     /** Each exported HPA's wait for its minimum; guarded by {@code this} (see {@link #series()}). */
     private Map<String, TimeToMinimum> waits = new HashMap<>();
@@ -68,7 +77,7 @@ public final class PrescalingCollector implements MultiCollector {
      */
     private volatile Map<String, Memo> memo = Map.of();
 
-    private record Memo(HpaFacts facts, AnnotationReading reading, Labels labels) {}
+    private record Memo(HpaFacts facts, AnnotationReading reading, Labels labels, SpikeReading spike) {}
 
     /** A collector that keeps no times to the minimum. */
     public PrescalingCollector(
@@ -86,6 +95,21 @@ public final class PrescalingCollector implements MultiCollector {
             Clock clock,
             List<String> hpaLabels,
             Consumer<Duration> timeToMinimum) {
+        this(hpas, parser, clock, hpaLabels, timeToMinimum, new SpikeGuards(parser.keys(), clock));
+    }
+
+    /**
+     * @param spikes the spike guards fed by the informer, whose floors raise the minimum of the HPAs with the guard
+     *     on
+     */
+    PrescalingCollector(
+            Supplier<List<HpaFacts>> hpas,
+            AnnotationParser parser,
+            Clock clock,
+            List<String> hpaLabels,
+            Consumer<Duration> timeToMinimum,
+            SpikeGuards spikes) {
+        this.spikes = spikes;
         this.hpas = hpas;
         this.parser = parser;
         this.clock = clock;
@@ -155,6 +179,7 @@ public final class PrescalingCollector implements MultiCollector {
             series.ifPresent(result::add);
             if (series.isPresent()) {
                 demand(hpa, remembered).ifPresent(result::add);
+                spike(hpa, remembered).ifPresent(result::add);
                 TimeToMinimum wait = waits.getOrDefault(hpa.key(), new TimeToMinimum());
                 wait.see(effectiveMinimum(series.get()), hpa.currentReplicas(), now)
                         .ifPresent(timeToMinimum);
@@ -187,7 +212,11 @@ public final class PrescalingCollector implements MultiCollector {
     /** What prescaling reads from the HPA; an HPA that cannot be read at all is marked as invalid. */
     private Memo read(HpaFacts hpa) {
         try {
-            return new Memo(hpa, parser.read(hpa.annotations()), labels(hpa));
+            return new Memo(
+                    hpa,
+                    parser.read(hpa.annotations()),
+                    labels(hpa),
+                    spikes.parser().read(hpa.annotations()));
         } catch (RuntimeException e) {
             return failed(hpa, e);
         }
@@ -204,7 +233,7 @@ public final class PrescalingCollector implements MultiCollector {
                 e.toString().lines().findFirst().orElse(""));
         Map<String, String> annotations = hpa.annotations() == null ? Map.of() : hpa.annotations();
         List<AnnotationProblem> problems = new ArrayList<>();
-        for (String key : parser.keys().allKeys()) {
+        for (String key : parser.keys().allKeys()) { // the spike keys included
             if (annotations.containsKey(key)) {
                 problems.add(new AnnotationProblem(
                         key, null, "could not be read: " + e.getClass().getSimpleName()));
@@ -223,7 +252,7 @@ public final class PrescalingCollector implements MultiCollector {
                 String.valueOf(hpa.name()),
                 "deployment",
                 String.valueOf(hpa.targetName()));
-        return new Memo(hpa, new AnnotationReading.Invalid(problems), labels);
+        return new Memo(hpa, new AnnotationReading.Invalid(problems), labels, new SpikeReading.Absent());
     }
 
     /** The data points of one HPA, or none when it is neither prescaled nor consuming a prescaling metric. */
@@ -231,10 +260,12 @@ public final class PrescalingCollector implements MultiCollector {
         AnnotationReading reading = remembered.reading();
         boolean consumes = hpa.consumesMetric(MetricEncoding.DIRECT.metricName())
                 || hpa.consumesMetric(MetricEncoding.LEGACY.metricName());
-        if (!reading.isPrescaled() && !consumes) {
+        SpikeReading spike = remembered.spike();
+        if (!reading.isPrescaled() && !spike.isPresent() && !consumes) {
             return Optional.empty();
         }
-        PrescalingDecision decision = PrescalingDecision.decide(reading, hpa.maxReplicas(), hpa.currentReplicas(), now);
+        PrescalingDecision decision = raisedBySpike(
+                PrescalingDecision.decide(reading, hpa.maxReplicas(), hpa.currentReplicas(), now), hpa, spike);
         Labels labels = remembered.labels();
         List<Point> points = new ArrayList<>(HpaFamily.values().length);
         points.add(new Point(HpaFamily.DIRECT, labels, decision.directValue()));
@@ -262,15 +293,64 @@ public final class PrescalingCollector implements MultiCollector {
                             HpaFamily.EVENT_INFO,
                             Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "event", e.name()),
                             1)));
-        } else if (reading instanceof AnnotationReading.Invalid invalid) {
-            for (String key : badKeys(invalid)) {
-                points.add(new Point(
-                        HpaFamily.ANNOTATION_ERROR,
-                        Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key),
-                        1));
-            }
+        }
+        List<AnnotationProblem> problems = new ArrayList<>(spike.problems());
+        if (reading instanceof AnnotationReading.Invalid invalid) {
+            problems.addAll(0, invalid.problems());
+        }
+        for (String key : badKeys(problems)) {
+            points.add(new Point(
+                    HpaFamily.ANNOTATION_ERROR,
+                    Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key),
+                    1));
         }
         return Optional.of(new HpaSeries(hpa.key(), points));
+    }
+
+    /**
+     * The decision with the spike floor in the minimum, when the guard is on and a spike holds; as it was otherwise
+     * (preview, no spike, or invalid window annotations, which ask for nothing until fixed).
+     */
+    private PrescalingDecision raisedBySpike(PrescalingDecision decision, HpaFacts hpa, SpikeReading spike) {
+        if (!(spike instanceof SpikeReading.Valid valid)
+                || valid.settings().mode() != SpikeMode.ON
+                || decision.reading() instanceof AnnotationReading.Invalid) {
+            return decision;
+        }
+        Optional<SpikeState> state = spikes.state(hpa.key());
+        if (state.isEmpty() || !state.get().active()) {
+            return decision;
+        }
+        EffectiveMinimum raised =
+                decision.minimum().raisedBy(MinimumSource.SPIKE, state.get().floor(), hpa.maxReplicas());
+        return new PrescalingDecision(
+                decision.reading(),
+                raised,
+                MetricEncoding.DIRECT.value(raised, hpa.currentReplicas()),
+                MetricEncoding.LEGACY.value(raised, hpa.currentReplicas()));
+    }
+
+    /**
+     * The spike guard's series of an HPA with valid spike annotations, under a key of their own: like the demand,
+     * they change at every status update, and only their lines are rendered again. Absent until the guard has seen
+     * a sample.
+     */
+    private Optional<HpaSeries> spike(HpaFacts hpa, Memo remembered) {
+        if (!(remembered.spike() instanceof SpikeReading.Valid)) {
+            return Optional.empty();
+        }
+        Optional<SpikeState> state = spikes.state(hpa.key());
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
+        SpikeState spike = state.get();
+        Labels labels = remembered.labels();
+        List<Point> points = new ArrayList<>(4);
+        spike.velocity().ifPresent(v -> points.add(new Point(HpaFamily.DEMAND_VELOCITY, labels, v)));
+        spike.acceleration().ifPresent(a -> points.add(new Point(HpaFamily.DEMAND_ACCELERATION, labels, a)));
+        points.add(new Point(HpaFamily.SPIKE_ACTIVE, labels, spike.active() ? 1 : 0));
+        points.add(new Point(HpaFamily.SPIKE_FLOOR, labels, spike.floor()));
+        return Optional.of(new HpaSeries(hpa.key() + " spike", points));
     }
 
     /**
@@ -299,11 +379,8 @@ public final class PrescalingCollector implements MultiCollector {
         return Math.max(0, minimum.replicas() - currentReplicas);
     }
 
-    private static List<String> badKeys(AnnotationReading.Invalid invalid) {
-        return invalid.problems().stream()
-                .map(AnnotationProblem::key)
-                .distinct()
-                .toList();
+    private static List<String> badKeys(List<AnnotationProblem> problems) {
+        return problems.stream().map(AnnotationProblem::key).distinct().toList();
     }
 
     private Labels labels(HpaFacts hpa) {

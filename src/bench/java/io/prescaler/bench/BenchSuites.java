@@ -17,6 +17,9 @@ public final class BenchSuites {
         SUITES.put(
                 "exporter",
                 settings -> new ExporterBench(settings.exporterSizes(), settings.scrapes(), settings.scrapeBudget()));
+        SUITES.put(
+                "spike",
+                settings -> new SpikeBench(settings.exporterSizes(), settings.scrapes(), settings.scrapeBudget()));
         SUITES.put("webhook", settings -> {
             BenchSettings.Webhook webhook = settings.webhook();
             return new WebhookBench(

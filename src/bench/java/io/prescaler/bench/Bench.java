@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
             "Runs Prescaler's benchmarks, prints a Markdown table per suite and writes <out-dir>/<suite>.json.",
             "Suites: prescale (HPA model: time to prescale, Bedrock's encoding vs prescaling_min_replicas; instant),"
                     + " exporter (scrape latency, heap and API requests per scrape for N HPAs: informer cache vs"
-                    + " LIST every scrape, against fabric8's mock API server in-process), webhook (admissions/s and"
+                    + " LIST every scrape, against fabric8's mock API server in-process), spike (the spike guard:"
+                    + " microseconds per HPA status update, scrape latency with N spike-guarded HPAs), webhook (admissions/s and"
                     + " p50/p99 over HTTPS keep-alive vs a bare Javalin HTTPS endpoint, then p99 at a fixed rate),"
                     + " events (wall time of `events apply` in a child JVM, start included, for N HPAs on the mock"
                     + " API server; needs the jar).",
@@ -52,7 +53,7 @@ public final class Bench implements Callable<Integer> {
     @Parameters(
             paramLabel = "SUITE",
             arity = "0..*",
-            description = "Suites to run, in order (default: all: prescale, exporter, webhook, events).")
+            description = "Suites to run, in order (default: all: prescale, exporter, spike, webhook, events).")
     List<String> suites = new ArrayList<>();
 
     @Option(

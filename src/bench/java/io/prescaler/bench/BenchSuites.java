@@ -18,6 +18,9 @@ public final class BenchSuites {
                 "exporter",
                 settings -> new ExporterBench(settings.exporterSizes(), settings.scrapes(), settings.scrapeBudget()));
         SUITES.put("scrape", settings -> new ScrapeBench(settings.exporterSizes(), settings.scrapes()));
+        SUITES.put(
+                "spike",
+                settings -> new SpikeBench(settings.exporterSizes(), settings.scrapes(), settings.scrapeBudget()));
         SUITES.put("webhook", settings -> {
             BenchSettings.Webhook webhook = settings.webhook();
             return new WebhookBench(

@@ -7,6 +7,7 @@ import io.prescaler.cluster.ClusterReader;
 import io.prescaler.cluster.ConfigMapRef;
 import io.prescaler.events.EventsApplyConfig;
 import io.prescaler.failure.InvalidInputException;
+import io.prescaler.hpa.Behavior;
 import io.prescaler.input.EventsYaml;
 import io.prescaler.input.HpaManifests;
 import io.prescaler.input.InputReader;
@@ -17,10 +18,14 @@ import io.prescaler.plan.DayPlanner;
 import io.prescaler.plan.PlanAssumptions;
 import io.prescaler.plan.PlanChart;
 import io.prescaler.plan.PlanTable;
+import io.prescaler.plan.SpikeGuardPlan;
 import io.prescaler.schedule.AnnotationParser;
+import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.EventProblem;
 import io.prescaler.schedule.ParsedEvents;
+import io.prescaler.spike.SpikeAnnotations;
+import io.prescaler.spike.SpikeReading;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +120,18 @@ final class PlanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The spike guards' settings and the checks of their HPAs' behavior, after the plan. */
+    private String spikeSection(List<SpikeGuardPlan> guards) {
+        StringBuilder text =
+                new StringBuilder("Spike guards (the floor they raise depends on live demand, see docs/spike.md):\n");
+        for (SpikeGuardPlan guard : guards) {
+            text.append("  ").append(guard.describe()).append('\n');
+            guard.warnings(model.kubernetesVersion.toleranceTest())
+                    .forEach(w -> text.append("    warning: ").append(w).append('\n'));
+        }
+        return text.toString();
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -174,29 +191,54 @@ final class PlanCommand implements Callable<Integer> {
         }
         AnnotationParser parser = shared.parser();
         List<DayPlanner.Planned> planned = new ArrayList<>();
+        List<SpikeGuardPlan> spikeGuards = new ArrayList<>();
+        SpikeAnnotations spikes = new SpikeAnnotations(parser.keys());
         for (HorizontalPodAutoscaler hpa : hpas) {
             HpaFacts facts = HpaFacts.of(hpa);
             AnnotationReading reading = parser.read(DayPlanner.withoutEventKeys(facts.annotations(), parser.keys()));
+            SpikeReading spike = spikes.read(facts.annotations());
             parser.hints(facts.annotations())
                     .forEach(hint -> err.println("plan: " + facts.key() + ": warning: " + hint));
+            List<AnnotationProblem> problems = new ArrayList<>();
             if (reading instanceof AnnotationReading.Invalid invalid) {
-                err.println("plan: " + facts.key() + ": " + invalid.message());
-                bad = true;
-            } else if (reading instanceof AnnotationReading.Valid valid) {
-                Optional<String> bounds = facts.replicaBoundsProblem();
-                if (bounds.isPresent()) {
-                    err.println("plan: " + facts.key() + ": " + bounds.get());
-                    bad = true;
-                    continue;
-                }
-                try {
-                    planned.add(
-                            new DayPlanner.Planned(facts, valid.spec(), facts.minReplicas(), HpaBehaviors.read(hpa)));
-                } catch (IllegalArgumentException e) {
-                    err.println("plan: " + facts.key() + ": " + e.getMessage());
-                    bad = true;
-                }
+                problems.addAll(invalid.problems());
             }
+            problems.addAll(spike.problems());
+            if (!problems.isEmpty()) {
+                err.println("plan: " + facts.key() + ": " + new AnnotationReading.Invalid(problems).message());
+                bad = true;
+                continue;
+            }
+            if (!(reading instanceof AnnotationReading.Valid) && !(spike instanceof SpikeReading.Valid)) {
+                continue;
+            }
+            Optional<String> bounds = facts.replicaBoundsProblem();
+            if (bounds.isPresent()) {
+                err.println("plan: " + facts.key() + ": " + bounds.get());
+                bad = true;
+                continue;
+            }
+            Optional<Behavior> behavior;
+            try {
+                behavior = HpaBehaviors.read(hpa);
+            } catch (IllegalArgumentException e) {
+                err.println("plan: " + facts.key() + ": " + e.getMessage());
+                bad = true;
+                continue;
+            }
+            if (reading instanceof AnnotationReading.Valid valid) {
+                planned.add(new DayPlanner.Planned(facts, valid.spec(), facts.minReplicas(), behavior));
+            }
+            if (spike instanceof SpikeReading.Valid valid) {
+                spikeGuards.add(new SpikeGuardPlan(facts, valid.settings(), behavior));
+            }
+        }
+        if (planned.isEmpty() && !spikeGuards.isEmpty()) {
+            // Only spike guards: no window to plan, their settings and checks still say something.
+            out.print(spikeSection(spikeGuards));
+            out.flush();
+            err.flush();
+            return bad ? 1 : 0;
         }
         if (planned.isEmpty()) {
             // Nothing to plan: an empty table would only hide the problems printed above.
@@ -213,6 +255,9 @@ final class PlanCommand implements Callable<Integer> {
             bad = true;
         }
         out.print(PlanTable.render(plan));
+        if (!spikeGuards.isEmpty()) {
+            out.print("\n" + spikeSection(spikeGuards));
+        }
         if (svg != null) {
             Files.writeString(svg, PlanChart.render(plan), StandardCharsets.UTF_8);
             out.println("SVG chart written to " + svg);

@@ -33,6 +33,8 @@ import io.prescaler.schedule.EventProblem;
 import io.prescaler.schedule.HpaSchedule;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.schedule.ParsedEvents;
+import io.prescaler.spike.SpikeAnnotations;
+import io.prescaler.spike.SpikeReading;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +61,8 @@ import picocli.CommandLine.Parameters;
                     + " served it: under-provisioned replica-minutes, peak shortfall, minutes short, how late the"
                     + " Ready pods were at each rise, and what it cost in pod-hours.",
             "Policies: reactive (the HPA alone, its own metric carrying the demand), schedule (plus the HPA's"
-                    + " prescaling annotations and the --events file).",
+                    + " prescaling annotations and the --events file), spike (plus the spike guard, with the HPA's"
+                    + " spike annotations or the defaults), or floors joined by + (schedule+spike).",
             "Exit status: 0; 1 on bad input (the HPA, its annotations, the demand file, the events file); 2 for bad"
                     + " flags."
         })
@@ -132,7 +135,7 @@ final class ReplayCommand implements Callable<Integer> {
             defaultValue = "reactive,schedule",
             converter = PolicyConverter.class,
             description = "The policies to replay, in order: reactive (the HPA alone) or Prescaler's floors joined"
-                    + " by + (schedule) (default: ${DEFAULT-VALUE}).")
+                    + " by + (schedule, spike, schedule+spike) (default: ${DEFAULT-VALUE}).")
     List<Policy> policies;
 
     @Option(
@@ -238,6 +241,7 @@ final class ReplayCommand implements Callable<Integer> {
                 behavior(hpa, facts),
                 facts.consumedEncoding().orElse(MetricEncoding.DIRECT),
                 floor);
+        replayed = withSpike(replayed, facts, chosen, err);
         ReplayAssumptions assumptions =
                 new ReplayAssumptions(podStartup, model.pipelineDelay, model.kubernetesVersion.toleranceTest());
         ReplayReport report = ReplayReport.of(replayed, chosen, demand, assumptions, start, end);
@@ -296,6 +300,27 @@ final class ReplayCommand implements Callable<Integer> {
             }
             return ((RangeResult.Samples) read).curve();
         }
+    }
+
+    /** The HPA with its spike annotations' settings; the guard's defaults when it has none (noted under spike). */
+    private ReplayedHpa withSpike(ReplayedHpa replayed, HpaFacts facts, List<Policy> chosen, PrintWriter err) {
+        SpikeReading spike = new SpikeAnnotations(shared.keys()).read(facts.annotations());
+        if (spike instanceof SpikeReading.Invalid invalid) {
+            throw new InvalidInputException(facts.key() + ": invalid spike annotations: "
+                    + String.join(
+                            "; ",
+                            invalid.problems().stream()
+                                    .map(problem -> problem.message())
+                                    .toList()));
+        }
+        if (spike instanceof SpikeReading.Valid valid) {
+            return replayed.withSpike(valid.settings());
+        }
+        if (chosen.stream().anyMatch(p -> p.includes(PolicyPart.SPIKE))) {
+            err.println("replay: note: " + facts.key() + " has no spike annotations: the spike policy runs the"
+                    + " guard with its defaults");
+        }
+        return replayed;
     }
 
     private HorizontalPodAutoscaler chooseHpa(List<HorizontalPodAutoscaler> hpas) {

@@ -37,6 +37,7 @@ public final class ExporterServer implements AutoCloseable {
             ExpositionFormats.init(ExporterProperties.builder().build());
 
     private final PrescalingCollector prescaling;
+    private final SpikeGuards spikes;
     private final SeriesLineCache lineCache;
     private final Histogram scrapeDuration;
     private final Javalin app;
@@ -62,13 +63,17 @@ public final class ExporterServer implements AutoCloseable {
                 .unit(Unit.SECONDS)
                 .classicUpperBounds(15, 30, 60, 90, 120, 180, 300, 600, 1200)
                 .register(processRegistry);
+        // Fed by the informer before the first list, so that every spike-guarded HPA's window starts at once.
+        this.spikes = new SpikeGuards(config.keys(), clock);
+        cache.addListener(spikes);
         this.prescaling = new PrescalingCollector(
                 cache::hpas,
                 parser,
                 clock,
                 config.hpaLabels(),
                 took -> timeToMinimum.observe(took.toMillis() / 1000.0),
-                forecasts);
+                forecasts,
+                spikes);
         this.scrapeDuration = Histogram.builder()
                 .name(ExportedSeries.SCRAPE_DURATION)
                 .help("Time to render /metrics from the informer cache.")
@@ -92,6 +97,11 @@ public final class ExporterServer implements AutoCloseable {
         // No host is Jetty's wildcard: every interface, IPv4 and IPv6 (an IPv6-only pod included).
         app.start(ExporterConfig.ALL_INTERFACES.equals(config.address()) ? null : config.address(), config.port());
         return this;
+    }
+
+    /** The spike guards the informer feeds, for tests to wait on. */
+    SpikeGuards spikeGuards() {
+        return spikes;
     }
 
     /** The port actually bound (useful with --port 0). */

@@ -73,6 +73,60 @@ public final class HpaCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Told of every HPA object the informers deliver (listed, added or updated) and of every deletion, on an
+     * informer's thread; what scrapes read does not depend on it. One listener failing does not stop the others.
+     */
+    public interface Listener {
+        void updated(HorizontalPodAutoscaler hpa);
+
+        void deleted(HorizontalPodAutoscaler hpa);
+    }
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Adds a listener, and tells it at once of every HPA the cache already holds (a listener added after
+     * {@link #start()} misses no HPA; one that is also being told of an update meanwhile sees it twice).
+     */
+    public void addListener(Listener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        for (Watched w : watched) {
+            SharedIndexInformer<HorizontalPodAutoscaler> informer = w.informer;
+            if (informer != null) {
+                informer.getStore().list().forEach(hpa -> {
+                    try {
+                        listener.updated(hpa);
+                    } catch (RuntimeException e) {
+                        LOG.warn(
+                                "could not hand an HPA to {}: {}",
+                                listener.getClass().getSimpleName(),
+                                e.toString());
+                    }
+                });
+            }
+        }
+    }
+
+    private void tell(HorizontalPodAutoscaler hpa, boolean deleted) {
+        for (Listener listener : listeners) {
+            try {
+                if (deleted) {
+                    listener.deleted(hpa);
+                } else {
+                    listener.updated(hpa);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "{}/{}: could not be handed to {}: {}",
+                        hpa.getMetadata() == null ? "" : hpa.getMetadata().getNamespace(),
+                        hpa.getMetadata() == null ? "" : hpa.getMetadata().getName(),
+                        listener.getClass().getSimpleName(),
+                        e.toString());
+            }
+        }
+    }
+
     public HpaCache(KubernetesClient client, List<String> namespaces, Clock clock) {
         this(client, namespaces, clock, Duration.ofSeconds(15));
     }
@@ -134,16 +188,19 @@ public final class HpaCache implements AutoCloseable {
             @Override
             public void onAdd(HorizontalPodAutoscaler hpa) {
                 touched();
+                tell(hpa, false);
             }
 
             @Override
             public void onUpdate(HorizontalPodAutoscaler oldHpa, HorizontalPodAutoscaler newHpa) {
                 touched();
+                tell(newHpa, false);
             }
 
             @Override
             public void onDelete(HorizontalPodAutoscaler hpa, boolean deletedFinalStateUnknown) {
                 touched();
+                tell(hpa, true);
             }
         });
         if (w.informer == null) {

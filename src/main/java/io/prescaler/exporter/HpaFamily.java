@@ -33,11 +33,24 @@ enum HpaFamily {
                     + " out); absent when none of them reports a current value or the target runs no replica."),
     MIN_SOURCE(
             PrescalingCollector.MIN_SOURCE,
-            "1 for the source that sets the effective minimum now (window, event or forecast); absent when nothing"
+            "1 for the source that sets the effective minimum now (window, event, forecast or spike); absent when nothing"
                     + " is asked."),
     SHORTFALL(
             PrescalingCollector.SHORTFALL,
             "Replicas the HPA is below its effective minimum: max(0, effective minimum - current replicas)."),
+    DEMAND_VELOCITY(
+            PrescalingCollector.DEMAND_VELOCITY,
+            "Change of the demand per minute over the spike guard's five-minute window, in replicas per minute;"
+                    + " absent until the window spans a minute."),
+    DEMAND_ACCELERATION(
+            PrescalingCollector.DEMAND_ACCELERATION,
+            "Velocity of the recent half of the spike guard's window minus that of the older half, per minute, in"
+                    + " replicas per minute per minute; absent until the window spans four minutes."),
+    SPIKE_ACTIVE(PrescalingCollector.SPIKE_ACTIVE, "1 while the spike guard holds a spike (on or preview)."),
+    SPIKE_FLOOR(
+            PrescalingCollector.SPIKE_FLOOR,
+            "Replicas the spike guard asks for while a spike holds, 0 otherwise; raises the effective minimum only"
+                    + " when the guard is on (not in preview)."),
     ANNOTATION_ERROR(
             PrescalingCollector.ANNOTATION_ERROR, "1 for each prescaling annotation of the HPA that is invalid."),
     FORECAST_REPLICAS(

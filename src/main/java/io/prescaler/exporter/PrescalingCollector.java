@@ -13,6 +13,9 @@ import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.schedule.MinimumSource;
 import io.prescaler.schedule.PrescalingDecision;
+import io.prescaler.spike.SpikeMode;
+import io.prescaler.spike.SpikeReading;
+import io.prescaler.spike.SpikeState;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -57,6 +60,10 @@ public final class PrescalingCollector implements MultiCollector {
     static final String FORECAST_HISTORY = "prescaling_forecast_history_seconds";
     static final String FORECAST_LAST_REFRESH = "prescaling_forecast_last_refresh_timestamp_seconds";
     static final String FORECAST_ERRORS = "prescaling_forecast_errors_total";
+    static final String DEMAND_VELOCITY = "prescaling_demand_velocity";
+    static final String DEMAND_ACCELERATION = "prescaling_demand_acceleration";
+    static final String SPIKE_ACTIVE = "prescaling_spike_active";
+    static final String SPIKE_FLOOR = "prescaling_spike_floor_replicas";
 
     private static final Logger LOG = LoggerFactory.getLogger(PrescalingCollector.class);
 
@@ -68,6 +75,7 @@ public final class PrescalingCollector implements MultiCollector {
     private final Map<String, String> copiedLabels;
     private final Consumer<Duration> timeToMinimum;
     private final ForecastBoard forecasts;
+    private final SpikeGuards spikes;
 
     /** Each exported HPA's wait for its minimum; guarded by {@code this} (see {@link #series()}). */
     private Map<String, TimeToMinimum> waits = new HashMap<>();
@@ -84,11 +92,12 @@ public final class PrescalingCollector implements MultiCollector {
             AnnotationReading reading,
             ForecastReading forecast,
             Labels labels,
+            SpikeReading spike,
             Map<MinimumSource, Labels> sources,
             String demandKey) {
 
-        Memo(HpaFacts facts, AnnotationReading reading, ForecastReading forecast, Labels labels) {
-            this(facts, reading, forecast, labels, sourceLabels(facts), facts.key() + " demand");
+        Memo(HpaFacts facts, AnnotationReading reading, ForecastReading forecast, Labels labels, SpikeReading spike) {
+            this(facts, reading, forecast, labels, spike, sourceLabels(facts), facts.key() + " demand");
         }
 
         /** The labels of {@code prescaling_min_source} for each source, built once rather than at every scrape. */
@@ -125,20 +134,31 @@ public final class PrescalingCollector implements MultiCollector {
             Clock clock,
             List<String> hpaLabels,
             Consumer<Duration> timeToMinimum) {
-        this(hpas, parser, clock, hpaLabels, timeToMinimum, new ForecastBoard(ForecastConfig.DEFAULT_STALE_AFTER));
+        this(
+                hpas,
+                parser,
+                clock,
+                hpaLabels,
+                timeToMinimum,
+                new ForecastBoard(ForecastConfig.DEFAULT_STALE_AFTER),
+                new SpikeGuards(parser.keys(), clock));
     }
 
     /**
      * @param forecasts what the forecast's refresh loop last learned of each HPA: read, never waited for
+     * @param spikes the spike guards fed by the informer, whose floors raise the minimum of the HPAs with the guard
+     *     on
      */
-    public PrescalingCollector(
+    PrescalingCollector(
             Supplier<List<HpaFacts>> hpas,
             AnnotationParser parser,
             Clock clock,
             List<String> hpaLabels,
             Consumer<Duration> timeToMinimum,
-            ForecastBoard forecasts) {
+            ForecastBoard forecasts,
+            SpikeGuards spikes) {
         this.forecasts = forecasts;
+        this.spikes = spikes;
         this.hpas = hpas;
         this.parser = parser;
         this.clock = clock;
@@ -209,6 +229,7 @@ public final class PrescalingCollector implements MultiCollector {
             if (series.isPresent()) {
                 demand(hpa, remembered).ifPresent(result::add);
                 forecast(hpa, remembered, now).ifPresent(result::add);
+                spike(hpa, remembered).ifPresent(result::add);
                 TimeToMinimum wait = waits.getOrDefault(hpa.key(), new TimeToMinimum());
                 wait.see(effectiveMinimum(series.get()), hpa.currentReplicas(), now)
                         .ifPresent(timeToMinimum);
@@ -245,7 +266,8 @@ public final class PrescalingCollector implements MultiCollector {
                     hpa,
                     parser.read(hpa.annotations()),
                     ForecastAnnotations.read(parser.keys(), hpa.annotations()),
-                    labels(hpa));
+                    labels(hpa),
+                    spikes.parser().read(hpa.annotations()));
         } catch (RuntimeException e) {
             return failed(hpa, e);
         }
@@ -262,7 +284,7 @@ public final class PrescalingCollector implements MultiCollector {
                 e.toString().lines().findFirst().orElse(""));
         Map<String, String> annotations = hpa.annotations() == null ? Map.of() : hpa.annotations();
         List<AnnotationProblem> problems = new ArrayList<>();
-        for (String key : parser.keys().allKeys()) {
+        for (String key : parser.keys().allKeys()) { // the spike keys included
             if (annotations.containsKey(key)) {
                 problems.add(new AnnotationProblem(
                         key, null, "could not be read: " + e.getClass().getSimpleName()));
@@ -281,7 +303,12 @@ public final class PrescalingCollector implements MultiCollector {
                 String.valueOf(hpa.name()),
                 "deployment",
                 String.valueOf(hpa.targetName()));
-        return new Memo(hpa, new AnnotationReading.Invalid(problems), new ForecastReading.NotForecast(), labels);
+        return new Memo(
+                hpa,
+                new AnnotationReading.Invalid(problems),
+                new ForecastReading.NotForecast(),
+                labels,
+                new SpikeReading.Absent());
     }
 
     /** The data points of one HPA, or none when it is neither prescaled nor consuming a prescaling metric. */
@@ -289,14 +316,19 @@ public final class PrescalingCollector implements MultiCollector {
         AnnotationReading reading = remembered.reading();
         boolean consumes = hpa.consumesMetric(MetricEncoding.DIRECT.metricName())
                 || hpa.consumesMetric(MetricEncoding.LEGACY.metricName());
-        if (!reading.isPrescaled() && !remembered.forecast().isForecast() && !consumes) {
+        SpikeReading spike = remembered.spike();
+        if (!reading.isPrescaled() && !remembered.forecast().isForecast() && !spike.isPresent() && !consumes) {
             return Optional.empty();
         }
-        PrescalingDecision decision = raisedByForecast(
-                PrescalingDecision.decide(reading, hpa.maxReplicas(), hpa.currentReplicas(), now),
+        // The demand floors raise the window's or event's minimum, each naming itself when it is the highest.
+        PrescalingDecision decision = raisedBySpike(
+                raisedByForecast(
+                        PrescalingDecision.decide(reading, hpa.maxReplicas(), hpa.currentReplicas(), now),
+                        hpa,
+                        remembered,
+                        now),
                 hpa,
-                remembered,
-                now);
+                spike);
         Labels labels = remembered.labels();
         List<Point> points = new ArrayList<>(HpaFamily.values().length);
         points.add(new Point(HpaFamily.DIRECT, labels, decision.directValue()));
@@ -322,23 +354,67 @@ public final class PrescalingCollector implements MultiCollector {
                             HpaFamily.EVENT_INFO,
                             Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "event", e.name()),
                             1)));
-        } else if (reading instanceof AnnotationReading.Invalid invalid) {
-            for (String key : badKeys(invalid.problems())) {
-                points.add(new Point(
-                        HpaFamily.ANNOTATION_ERROR,
-                        Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key),
-                        1));
-            }
         }
+        List<AnnotationProblem> problems = new ArrayList<>(spike.problems());
         if (remembered.forecast() instanceof ForecastReading.Invalid invalid) {
-            for (String key : badKeys(invalid.problems())) {
-                points.add(new Point(
-                        HpaFamily.ANNOTATION_ERROR,
-                        Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key),
-                        1));
-            }
+            problems.addAll(0, invalid.problems());
+        }
+        if (reading instanceof AnnotationReading.Invalid invalid) {
+            problems.addAll(0, invalid.problems());
+        }
+        for (String key : badKeys(problems)) {
+            points.add(new Point(
+                    HpaFamily.ANNOTATION_ERROR,
+                    Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key),
+                    1));
         }
         return Optional.of(new HpaSeries(hpa.key(), points));
+    }
+
+    /**
+     * The decision with the spike floor in the minimum, when the guard is on and a spike holds; as it was otherwise
+     * (preview, no spike, or invalid window annotations, which ask for nothing until fixed).
+     */
+    private PrescalingDecision raisedBySpike(PrescalingDecision decision, HpaFacts hpa, SpikeReading spike) {
+        if (!(spike instanceof SpikeReading.Valid valid)
+                || valid.settings().mode() != SpikeMode.ON
+                || decision.reading() instanceof AnnotationReading.Invalid) {
+            return decision;
+        }
+        Optional<SpikeState> state = spikes.state(hpa.key());
+        if (state.isEmpty() || !state.get().active()) {
+            return decision;
+        }
+        EffectiveMinimum raised =
+                decision.minimum().raisedBy(MinimumSource.SPIKE, state.get().floor(), hpa.maxReplicas());
+        return new PrescalingDecision(
+                decision.reading(),
+                raised,
+                MetricEncoding.DIRECT.value(raised, hpa.currentReplicas()),
+                MetricEncoding.LEGACY.value(raised, hpa.currentReplicas()));
+    }
+
+    /**
+     * The spike guard's series of an HPA with valid spike annotations, under a key of their own: like the demand,
+     * they change at every status update, and only their lines are rendered again. Absent until the guard has seen
+     * a sample.
+     */
+    private Optional<HpaSeries> spike(HpaFacts hpa, Memo remembered) {
+        if (!(remembered.spike() instanceof SpikeReading.Valid)) {
+            return Optional.empty();
+        }
+        Optional<SpikeState> state = spikes.state(hpa.key());
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
+        SpikeState spike = state.get();
+        Labels labels = remembered.labels();
+        List<Point> points = new ArrayList<>(4);
+        spike.velocity().ifPresent(v -> points.add(new Point(HpaFamily.DEMAND_VELOCITY, labels, v)));
+        spike.acceleration().ifPresent(a -> points.add(new Point(HpaFamily.DEMAND_ACCELERATION, labels, a)));
+        points.add(new Point(HpaFamily.SPIKE_ACTIVE, labels, spike.active() ? 1 : 0));
+        points.add(new Point(HpaFamily.SPIKE_FLOOR, labels, spike.floor()));
+        return Optional.of(new HpaSeries(hpa.key() + " spike", points));
     }
 
     /**

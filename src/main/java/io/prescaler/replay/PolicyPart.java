@@ -5,7 +5,9 @@ import java.util.Locale;
 /** One of Prescaler's floors a replayed policy adds to the HPA's own scaling. */
 public enum PolicyPart {
     /** The prescaling annotations (daily window, lead) and the events file's multipliers. */
-    SCHEDULE;
+    SCHEDULE,
+    /** The spike guard: a floor while the demand the HPA reports rises fast (velocity and acceleration). */
+    SPIKE;
 
     /** How the part is written in {@code --policy}. */
     public String label() {

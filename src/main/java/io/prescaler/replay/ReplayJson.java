@@ -37,6 +37,12 @@ public final class ReplayJson {
             policy.put("extra_pod_hours_vs_reactive", round(result.extraPodHoursVsReactive()));
             policy.put("onsets", f.onsets());
             policy.put("demand_hours", round(f.demandHours()));
+            if (result.policy().includes(PolicyPart.SPIKE)) {
+                SpikeFloors spike = result.run().spike();
+                policy.put("spike_triggers", spike.triggers());
+                ArrayNode times = policy.putArray("spike_trigger_times");
+                spike.triggerTimes().forEach(at -> times.add(at.toString()));
+            }
         }
         return root.toPrettyString() + System.lineSeparator();
     }

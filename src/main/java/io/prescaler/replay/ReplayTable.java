@@ -53,6 +53,11 @@ public final class ReplayTable {
                     decimal(f.podHours()),
                     (result.extraPodHoursVsReactive() > 0 ? "+" : "") + decimal(result.extraPodHoursVsReactive())));
         }
+        for (ReplayReport.Result result : report.results()) {
+            if (result.policy().includes(PolicyPart.SPIKE)) {
+                text.append(spikeLine(result, zone));
+            }
+        }
         double demandHours = report.results().isEmpty()
                 ? 0
                 : report.results().get(0).figures().demandHours();
@@ -63,6 +68,21 @@ public final class ReplayTable {
                         + " the Ready pods caught up;%nPOD-HOURS: the pods, Ready or starting.%n",
                 decimal(demandHours)));
         return text.toString();
+    }
+
+    /** How often the spike guard fired under one policy, and when first. */
+    private static String spikeLine(ReplayReport.Result result, ZoneId zone) {
+        SpikeFloors spike = result.run().spike();
+        String first = spike.triggerTimes().isEmpty()
+                ? ""
+                : ", first at " + spike.triggerTimes().get(0).atZone(zone).toOffsetDateTime();
+        return String.format(
+                Locale.ROOT,
+                "%s: the spike guard fired %d time%s%s%n",
+                result.policy().label(),
+                spike.triggers(),
+                spike.triggers() == 1 ? "" : "s",
+                first);
     }
 
     private static String decimal(double value) {

@@ -3,6 +3,9 @@ package io.prescaler.replay;
 import io.prescaler.hpa.Behavior;
 import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.MetricEncoding;
+import io.prescaler.schedule.MinimumSource;
+import io.prescaler.spike.SpikeMode;
+import io.prescaler.spike.SpikeSettings;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +18,8 @@ import java.util.function.Function;
  * @param behavior its {@code spec.behavior} with the API defaults; empty for the controller's legacy path
  * @param encoding the prescaling metric it consumes under the schedule policy
  * @param schedule the effective minimum its annotations and the events file ask at an instant
+ * @param spike the spike guard's settings under the spike policy (its annotations', else the defaults; always on)
+ * @param spikeFloors the guard's floors over the run being made ({@link Replayer} computes them per run)
  */
 public record ReplayedHpa(
         String key,
@@ -22,10 +27,33 @@ public record ReplayedHpa(
         int maxReplicas,
         Optional<Behavior> behavior,
         MetricEncoding encoding,
-        Function<Instant, EffectiveMinimum> schedule) {
+        Function<Instant, EffectiveMinimum> schedule,
+        SpikeSettings spike,
+        SpikeFloors spikeFloors) {
+
+    /** An HPA with the spike guard's defaults. */
+    public ReplayedHpa(
+            String key,
+            int minReplicas,
+            int maxReplicas,
+            Optional<Behavior> behavior,
+            MetricEncoding encoding,
+            Function<Instant, EffectiveMinimum> schedule) {
+        this(
+                key,
+                minReplicas,
+                maxReplicas,
+                behavior,
+                encoding,
+                schedule,
+                SpikeSettings.defaults(SpikeMode.ON),
+                SpikeFloors.NONE);
+    }
 
     public ReplayedHpa {
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(spike, "spike");
+        Objects.requireNonNull(spikeFloors, "spikeFloors");
         Objects.requireNonNull(behavior, "behavior");
         Objects.requireNonNull(encoding, "encoding");
         Objects.requireNonNull(schedule, "schedule");
@@ -34,6 +62,27 @@ public record ReplayedHpa(
     /** The minimum {@code policy} asks at an instant: the highest of its floors, {@link EffectiveMinimum#NONE} when reactive. */
     public EffectiveMinimum minimumAt(Policy policy, Instant at) {
         EffectiveMinimum minimum = policy.includes(PolicyPart.SCHEDULE) ? schedule.apply(at) : EffectiveMinimum.NONE;
+        if (policy.includes(PolicyPart.SPIKE)) {
+            minimum = minimum.raisedBy(MinimumSource.SPIKE, spikeFloors.at(at), maxReplicas);
+        }
         return minimum;
+    }
+
+    /** This HPA with other spike settings (from its annotations); replayed always as if on. */
+    public ReplayedHpa withSpike(SpikeSettings settings) {
+        return new ReplayedHpa(
+                key,
+                minReplicas,
+                maxReplicas,
+                behavior,
+                encoding,
+                schedule,
+                settings.withMode(SpikeMode.ON),
+                spikeFloors);
+    }
+
+    /** This HPA with the spike guard's floors of one run. */
+    public ReplayedHpa withSpikeFloors(SpikeFloors floors) {
+        return new ReplayedHpa(key, minReplicas, maxReplicas, behavior, encoding, schedule, spike, floors);
     }
 }

@@ -30,12 +30,17 @@ public final class Replayer {
             ReplayAssumptions assumptions,
             Instant from,
             Instant to) {
+        if (policy.includes(PolicyPart.SPIKE)) {
+            hpa = hpa.withSpikeFloors(
+                    SpikeFloors.replay(hpa.spike(), demand, assumptions.pipelineDelay(), from, to, hpa.maxReplicas()));
+        }
+        ReplayedHpa replayed = hpa;
         List<HpaMetric> metrics = new ArrayList<>();
         metrics.add(new HpaMetric.Load(demand::at));
         int floor = 0;
         if (!policy.isReactive()) {
-            metrics.add(HpaMetric.External.of(hpa.encoding(), (at, observed) -> hpa.encoding()
-                    .value(hpa.minimumAt(policy, Instant.ofEpochSecond(at)), observed.hpaStatusCurrent())));
+            metrics.add(HpaMetric.External.of(replayed.encoding(), (at, observed) -> replayed.encoding()
+                    .value(replayed.minimumAt(policy, Instant.ofEpochSecond(at)), observed.hpaStatusCurrent())));
             floor = hpa.minimumAt(policy, from).replicas();
         }
         HpaSettings settings = HpaSettings.of(
@@ -46,6 +51,6 @@ public final class Replayer {
         int needed = (int) Math.min(Integer.MAX_VALUE, Math.ceil(demand.at(from.getEpochSecond())));
         int initial = Math.max(hpa.minReplicas(), Math.min(hpa.maxReplicas(), Math.max(needed, floor)));
         List<Step> syncs = HpaSimulator.run(settings, initial, from.getEpochSecond(), to.getEpochSecond() - 1);
-        return new PolicyRun(policy, syncs, new Capacity(syncs, initial, assumptions.podStartup()));
+        return new PolicyRun(policy, syncs, new Capacity(syncs, initial, assumptions.podStartup()), hpa.spikeFloors());
     }
 }

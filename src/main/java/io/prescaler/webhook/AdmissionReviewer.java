@@ -2,10 +2,13 @@ package io.prescaler.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prescaler.schedule.AnnotationParser;
+import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.schedule.PrescalingSpec;
+import io.prescaler.spike.SpikeAnnotations;
+import io.prescaler.spike.SpikeReading;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,11 +29,13 @@ public final class AdmissionReviewer {
     private static final Set<String> MUTATED_OPERATIONS = Set.of("CREATE", "UPDATE");
 
     private final AnnotationParser parser;
+    private final SpikeAnnotations spikes;
     private final MetricEncoding encoding;
     private final Clock clock;
 
     public AdmissionReviewer(AnnotationParser parser, MetricEncoding encoding, Clock clock) {
         this.parser = Objects.requireNonNull(parser, "parser");
+        this.spikes = new SpikeAnnotations(parser.keys());
         this.encoding = Objects.requireNonNull(encoding, "encoding");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -61,12 +67,14 @@ public final class AdmissionReviewer {
         JsonNode spec = hpa.path("spec");
         Map<String, String> annotations = annotations(hpa);
         AnnotationReading reading = parser.read(annotations);
-        if (reading instanceof AnnotationReading.Invalid invalid) {
-            return invalid(request, invalid);
+        SpikeReading spike = spikes.read(annotations);
+        Optional<AnnotationReading.Invalid> problems = problems(reading, spike);
+        if (problems.isPresent()) {
+            return invalid(request, problems.get());
         }
         // A key under the prefix that is none of ours is ignored: a warning naming the key meant, not a denial.
         List<String> warnings = new ArrayList<>(parser.hints(annotations));
-        if (reading instanceof AnnotationReading.NotPrescaled) {
+        if (reading instanceof AnnotationReading.NotPrescaled && !spike.isPresent()) {
             MetricBlockPlanner.Plan removal = MetricBlockPlanner.removeAll(spec, encoding);
             warnings.addAll(
                     removal.keptHandWrittenLegacy()
@@ -80,8 +88,9 @@ public final class AdmissionReviewer {
                             : List.of());
             return answer(uid, removal.patch(), warnings);
         }
-        PrescalingSpec prescaling = ((AnnotationReading.Valid) reading).spec();
-        warnings.addAll(capWarnings(prescaling, spec));
+        if (reading instanceof AnnotationReading.Valid valid) {
+            warnings.addAll(capWarnings(valid.spec(), spec));
+        }
         String hpaName = hpa.path("metadata").path("name").asText("");
         if (hpaName.isEmpty()) {
             hpaName = request.name();
@@ -150,8 +159,23 @@ public final class AdmissionReviewer {
         if (annotationsProblem(oldObject) != null) {
             return false;
         }
-        return parser.read(annotations(oldObject)) instanceof AnnotationReading.Invalid before
-                && before.problems().containsAll(invalid.problems());
+        Map<String, String> before = annotations(oldObject);
+        return problems(parser.read(before), spikes.read(before))
+                .map(old -> old.problems().containsAll(invalid.problems()))
+                .orElse(false);
+    }
+
+    /**
+     * The problems of every parser of the annotations (the window's, the spike guard's), in one reading so that a
+     * denial names them all; empty when there are none.
+     */
+    private static Optional<AnnotationReading.Invalid> problems(AnnotationReading reading, SpikeReading spike) {
+        List<AnnotationProblem> all = new ArrayList<>();
+        if (reading instanceof AnnotationReading.Invalid invalid) {
+            all.addAll(invalid.problems());
+        }
+        all.addAll(spike.problems());
+        return all.isEmpty() ? Optional.empty() : Optional.of(new AnnotationReading.Invalid(all));
     }
 
     /** Why the object's annotations cannot be read as a map of strings; null when they can. */

@@ -1,8 +1,8 @@
 /**
- * The mutating admission webhook: decodes AdmissionReviews, validates the prescaling annotations of an HPA and
+ * The mutating admission webhook: decodes AdmissionReviews, validates the prescaling annotations of an HPA (the window's and the spike guard's) and
  * answers with a JSON Patch that injects (or removes) the External prescaling metric block. {@code
  * AdmissionReviewer} is the pure decision; the server only decodes, calls and encodes.
  *
- * <p>May import {@code schedule} and {@code tls}; never another part.
+ * <p>May import {@code schedule}, {@code spike} and {@code tls}; never another part.
  */
 package io.prescaler.webhook;

@@ -123,6 +123,31 @@ class MutateCommandTest {
     }
 
     @Test
+    void injectsTheMetricIntoAnHpaWithOnlyTheSpikeGuard_andRefusesBadSpikeKeysWithTheWebhooksMessage()
+            throws Exception {
+        String spikeOnly = Files.readString(Path.of("examples/demand/hpa-spike.yaml"));
+        Run run = run(spikeOnly, "-");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode metrics = documents(run.out()).get(0).path("spec").path("metrics");
+        assertEquals(
+                "prescaling_min_replicas",
+                metrics.get(1).at("/external/metric/name").asText());
+
+        Run bad = run(
+                spikeOnly.replace(
+                        "spike: \"on\"", "spike: \"on\"\n    annotations.scaling.exporter.spike.velocity: \"0%\""),
+                "-");
+        assertEquals(1, bad.exit());
+        assertEquals("", bad.out());
+        assertTrue(
+                bad.err()
+                        .contains(
+                                "invalid prescaling annotations: annotations.scaling.exporter.spike.velocity: \"0%\" is 0"),
+                bad.err());
+    }
+
+    @Test
     void readsStdinForDash_andJoinsSeveralSources() throws Exception {
         String input = Files.readString(DIR.resolve("app.yaml"));
         Run run = run(input, "-", DIR.resolve("app.yaml").toString());

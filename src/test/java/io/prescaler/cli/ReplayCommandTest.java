@@ -94,6 +94,63 @@ class ReplayCommandTest {
     }
 
     @Test
+    void spikePoliciesSayHowOftenTheGuardFiredInTheTableAndTheJson() throws IOException {
+        String hpa = "examples/demand/hpa-spike.yaml";
+        String x5 = "examples/demand/surprise-x5.csv";
+
+        int code = run("replay", "--timezone", "Europe/Paris", "--demand", x5, "--policy", "reactive,spike", hpa);
+
+        assertEquals(0, code, err::toString);
+        assertTrue(
+                out.toString().contains("spike: the spike guard fired 1 time, first at 2026-06-02T15:13+02:00\n"),
+                out::toString);
+        assertEquals("", err.toString());
+
+        out.getBuffer().setLength(0);
+        code = run("replay", "--demand", x5, "--policy", "reactive,spike,schedule+spike", "--json", hpa);
+
+        assertEquals(0, code, err::toString);
+        JsonNode policies = new ObjectMapper().readTree(out.toString()).get("policies");
+        assertTrue(policies.get(0).path("spike_triggers").isMissingNode(), "reactive runs no guard");
+        for (int i = 1; i <= 2; i++) {
+            assertEquals(1, policies.get(i).get("spike_triggers").asInt());
+            assertEquals(
+                    "2026-06-02T13:13:00Z",
+                    policies.get(i).get("spike_trigger_times").get(0).asText());
+        }
+    }
+
+    @Test
+    void spikePolicyOnAnHpaWithoutSpikeKeysRunsTheDefaultsAndSaysSo() {
+        int code = run("replay", "--demand", "examples/demand/surprise-x10.csv", "--policy", "spike", HPA);
+
+        assertEquals(0, code, err::toString);
+        assertEquals(
+                "replay: note: shop/web has no spike annotations: the spike policy runs the guard with its defaults",
+                err.toString().strip());
+        assertTrue(out.toString().contains("spike: the spike guard fired 1 time"), out::toString);
+    }
+
+    @Test
+    void invalidSpikeAnnotationsAreBadInputNamingEveryKey() throws IOException {
+        String manifest = Files.readString(Path.of("examples/demand/hpa-spike.yaml"), StandardCharsets.UTF_8)
+                .replace(
+                        "annotations.scaling.exporter.spike: \"on\"",
+                        "annotations.scaling.exporter.spike: \"yes\"\n    annotations.scaling.exporter.spike.hold: \"-1m\"");
+        Path file = Files.writeString(temp.resolve("hpa.yaml"), manifest);
+
+        int code = run("replay", "--demand", EVENING, "--policy", "spike", file.toString());
+
+        assertEquals(1, code);
+        String message = err.toString().strip();
+        assertTrue(
+                message.startsWith("replay: shop/api: invalid spike annotations: annotations.scaling.exporter.spike:"
+                        + " \"yes\" is not a spike guard mode"),
+                message);
+        assertTrue(message.contains("annotations.scaling.exporter.spike.hold: \"-1m\" is negative"), message);
+    }
+
+    @Test
     void badDemandRowIsBadInputNamingTheLine() throws IOException {
         Path csv = Files.writeString(temp.resolve("d.csv"), "time,demand\n0,1\n60,lots\n");
 

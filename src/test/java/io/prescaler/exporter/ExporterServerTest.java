@@ -342,6 +342,29 @@ class ExporterServerTest {
                 "legacy-hand-written.yaml",
                 "plain.yaml",
                 "forecast/web-on.yaml");
+        // A spike-guarded HPA with four minutes of status updates, so that its velocity and acceleration are known.
+        create("api-spike.yaml");
+        for (int update = 1; update <= 17; update++) {
+            clock.advance(Duration.ofSeconds(15));
+            HorizontalPodAutoscaler api = client.autoscaling()
+                    .v2()
+                    .horizontalPodAutoscalers()
+                    .inNamespace("shop")
+                    .withName("api")
+                    .get();
+            api.getStatus()
+                    .getCurrentMetrics()
+                    .get(0)
+                    .getResource()
+                    .getCurrent()
+                    .setAverageUtilization(60 + update);
+            client.resource(api).updateStatus();
+            Instant at = clock.instant();
+            awaitScrape(s -> exporter.spikeGuards()
+                    .state("shop/api")
+                    .map(state -> state.at().equals(at))
+                    .orElse(false));
+        }
         scrape();
         java.util.Set<String> served = new java.util.TreeSet<>();
         scrape().samples().forEach(sample -> served.add(sample.name()));

@@ -30,6 +30,62 @@ public final class DemandExamples {
         Files.createDirectories(FOLDER);
         Files.writeString(FOLDER.resolve("prime-time-evening.csv"), primeTimeEvening(), StandardCharsets.UTF_8);
         Files.writeString(FOLDER.resolve("weekly-football.csv"), weeklyFootball(7), StandardCharsets.UTF_8);
+        Files.writeString(FOLDER.resolve("surprise-x5.csv"), surprise(5), StandardCharsets.UTF_8);
+        Files.writeString(FOLDER.resolve("surprise-x10.csv"), surprise(10), StandardCharsets.UTF_8);
+        Files.writeString(FOLDER.resolve("ordinary-fortnight.csv"), ordinaryDays(14), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Tuesday 2 June 2026, 14:00 to 17:00, one row every 15 s: about 8 replicas of afternoon demand, then at 15:12,
+     * announced by no calendar (a link shared by a celebrity), demand rises x{@code factor} in two minutes, linearly,
+     * holds 40 minutes and decays over 20. Rows every 15 s, as Prometheus exports a 15 s step: at one row a minute
+     * a two-minute rise would be two steps. Noise: 3 %.
+     */
+    public static String surprise(int factor) {
+        Random noise = new Random(20260602L + factor);
+        OffsetDateTime start = OffsetDateTime.of(2026, 6, 2, 14, 0, 0, 0, PARIS_SUMMER);
+        StringBuilder csv = new StringBuilder("time,demand\n");
+        for (int quarter = 0; quarter < 3 * 60 * 4; quarter++) {
+            OffsetDateTime at = start.plusSeconds(15L * quarter);
+            double minute = quarter / 4.0; // minutes since 14:00
+            double base = 8 + minute / 90.0; // 8 at 14:00, 10 at 17:00
+            row(csv, at, base * rise(minute - 72, factor) * (1 + 0.03 * noise.nextGaussian()));
+        }
+        return csv.toString();
+    }
+
+    /** x1 before 0, x{@code factor} from 2 minutes to 42, back to x1 by 62, linear in between. */
+    private static double rise(double minutes, int factor) {
+        if (minutes < 0) {
+            return 1;
+        }
+        if (minutes < 2) {
+            return 1 + (factor - 1) * minutes / 2;
+        }
+        if (minutes < 42) {
+            return factor;
+        }
+        if (minutes < 62) {
+            return factor - (factor - 1) * (minutes - 42) / 20;
+        }
+        return 1;
+    }
+
+    /**
+     * {@code days} ordinary days from Monday 25 May 2026, one row a minute: the daily pattern of
+     * {@link #weeklyFootball} (3 replicas at night, 8 by day, 12 in the evening, noise 5 %) without any event.
+     */
+    public static String ordinaryDays(int days) {
+        Random noise = new Random(20260601L);
+        OffsetDateTime start = OffsetDateTime.of(2026, 5, 25, 0, 0, 0, 0, PARIS_SUMMER);
+        StringBuilder csv = new StringBuilder("time,demand\n");
+        long minutes = Duration.ofDays(days).toMinutes();
+        for (int minute = 0; minute < minutes; minute++) {
+            OffsetDateTime at = start.plusMinutes(minute);
+            double level = daily(at.getHour() * 60 + at.getMinute());
+            row(csv, at, level * (1 + 0.05 * noise.nextGaussian()));
+        }
+        return csv.toString();
     }
 
     /**

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The example curves are what the seeded generator writes: nobody edits them by hand. */
 class DemandExamplesTest {
@@ -23,6 +25,21 @@ class DemandExamplesTest {
         assertEquals(
                 DemandExamples.weeklyFootball(7),
                 Files.readString(DemandExamples.FOLDER.resolve("weekly-football.csv"), StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"surprise-x5.csv, 5", "surprise-x10.csv, 10"})
+    void surpriseCurvesAreWhatTheGeneratorWrites(String file, int factor) throws IOException {
+        assertEquals(
+                DemandExamples.surprise(factor),
+                Files.readString(DemandExamples.FOLDER.resolve(file), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void ordinaryFortnightIsWhatTheGeneratorWrites() throws IOException {
+        assertEquals(
+                DemandExamples.ordinaryDays(14),
+                Files.readString(DemandExamples.FOLDER.resolve("ordinary-fortnight.csv"), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -10,7 +10,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PolicyTest {
 
     @ParameterizedTest(name = "\"{0}\" reads as {1}")
-    @CsvSource({"reactive, reactive", "schedule, schedule", "' schedule ', schedule"})
+    @CsvSource({
+        "reactive, reactive",
+        "schedule, schedule",
+        "' schedule ', schedule",
+        "spike, spike",
+        "spike+schedule, schedule+spike",
+        "schedule + spike, schedule+spike"
+    })
     void readsAPolicyAndWritesItBack(String text, String label) {
         assertEquals(label, Policy.parse(text).label());
     }
@@ -22,6 +29,7 @@ class PolicyTest {
                     """
             scheduel          | "scheduel" in "scheduel" is not a policy: use reactive or schedule
             schedule+schedule | names schedule twice
+            spike+spike       | names spike twice
             reactive+schedule | "reactive" in "reactive+schedule" is not a policy
             ''                | "" in "" is not a policy
             schedule+         | "" in "schedule+" is not a policy

@@ -97,6 +97,11 @@ class AdmissionReviewerTest {
             update-legacy-block-present.json             | UNCHANGED | -                                         | CPU L:web-deploy
             update-one-required-key-removed.json         | DENIED    | -                                         | CPU D:web
             update-renamed-hpa.json                      | PATCHED   | replace /spec/metrics/0                   | D:web CPU
+            create-spike-only.json                       | PATCHED   | add /spec/metrics/-                       | CPU D:web
+            create-spike-preview-with-window.json        | PATCHED   | add /spec/metrics/-                       | CPU D:web
+            invalid-spike.json                           | DENIED    | -                                         | CPU
+            invalid-spike-settings-without-mode.json     | DENIED    | -                                         | CPU
+            invalid-window-and-spike.json                | DENIED    | -                                         | CPU
             """;
 
     static Stream<Arguments> outcomes() {
@@ -252,6 +257,9 @@ class AdmissionReviewerTest {
             ratchet-start-moved-onto-end.json      | annotations.scaling.exporter.time.end: "23:30" equals
             ratchet-no-old-object.json             | annotations.scaling.exporter.replica.min: "0"
             update-one-required-key-removed.json   | annotations.scaling.exporter.replica.min: missing
+            invalid-spike.json                     | annotations.scaling.exporter.spike: "sometimes" is not a spike guard mode
+            invalid-spike-settings-without-mode.json | annotations.scaling.exporter.spike: missing; the spike guard's settings need
+            invalid-window-and-spike.json          | annotations.scaling.exporter.spike.hold: "-5m" is negative
             """)
     void deniesInvalidAnnotations_with422AndTheParsersMessage(String fixture, String fragment) {
         AdmissionResponse response = admit(fixture);
@@ -262,6 +270,33 @@ class AdmissionReviewerTest {
         assertTrue(
                 response.status().message().contains(fragment),
                 response.status().message());
+        assertEquals(List.of(), response.warnings());
+    }
+
+    /** The window's and the spike guard's problems are denied together, in one message. */
+    @Test
+    void namesTheWindowsAndTheSpikeGuardsProblemsInOneDenial() {
+        String message = admit("invalid-window-and-spike.json").status().message();
+
+        assertEquals(
+                "invalid prescaling annotations: annotations.scaling.exporter.replica.min: \"0\" is not a whole number"
+                        + " of replicas >= 1 (for example \"25\"); annotations.scaling.exporter.spike.hold: \"-5m\" is"
+                        + " negative: how long a spike holds once both signals are calm, a duration from 0s to 6h"
+                        + " (for example \"5m\")",
+                message);
+        String both = admit("invalid-spike.json").status().message();
+        assertTrue(both.contains("annotations.scaling.exporter.spike: \"sometimes\""), both);
+        assertTrue(both.contains("annotations.scaling.exporter.spike.velocity: \"fast\" is not a number"), both);
+    }
+
+    /** An HPA with only the spike guard is prescaled: it gets the metric block, and no hint about its keys. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"create-spike-only.json", "create-spike-preview-with-window.json"})
+    void admitsTheSpikeGuardsKeysWithTheMetricBlockAndWithoutWarning(String fixture) {
+        AdmissionResponse response = admit(fixture);
+
+        assertTrue(response.allowed());
+        assertTrue(response.isPatched());
         assertEquals(List.of(), response.warnings());
     }
 

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.AnnotationParser;
+import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.MetricEncoding;
+import io.prescaler.spike.SpikeAnnotations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -122,6 +124,12 @@ final class ReviewFixtures {
                 .fields()
                 .forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
         AnnotationReading reading = new AnnotationParser(AnnotationKeys.DEFAULT, PARIS).read(annotations);
-        return ((AnnotationReading.Invalid) reading).message();
+        List<AnnotationProblem> problems = new ArrayList<>();
+        if (reading instanceof AnnotationReading.Invalid invalid) {
+            problems.addAll(invalid.problems());
+        }
+        problems.addAll(
+                new SpikeAnnotations(AnnotationKeys.DEFAULT).read(annotations).problems());
+        return new AnnotationReading.Invalid(problems).message();
     }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Serves the prescaling metrics of every annotated HPA on /metrics (Prometheus text"
-                + " format), computed from an informer cache: no API call per scrape. Also /healthz and /readyz.")
+                + " format), computed from an informer cache: no API call per scrape. Also /healthz and /readyz, and"
+                + " KEDA's external scaler API over gRPC (--grpc-port) for annotated ScaledObjects.")
 final class ExporterCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExporterCommand.class);
@@ -54,6 +55,9 @@ final class ExporterCommand implements Callable<Integer> {
     Duration staleAfter;
 
     @Mixin
+    KedaScalerOptions keda;
+
+    @Mixin
     SharedOptions shared;
 
     @Mixin
@@ -85,7 +89,10 @@ final class ExporterCommand implements Callable<Integer> {
                 config.zone(),
                 config.keys().prefix(),
                 config.hpaLabels());
-        ServerLifetime.runUntilStopped(List.of(server, cache, connection));
+        List<AutoCloseable> parts = new ArrayList<>(List.of(server));
+        parts.addAll(keda.start(listen.address, config, connection, cache, clock));
+        parts.addAll(List.of(cache, connection));
+        ServerLifetime.runUntilStopped(parts);
         return 0;
     }
 }

@@ -90,7 +90,8 @@ final class WebhookCommand implements Callable<Integer> {
     @Mixin
     SharedOptions shared;
 
-    private ScalerTrigger scalerTrigger() {
+    /** The trigger for ScaledObjects, from {@code --keda-scaler-address}; a usage error when it is not HOST:PORT. */
+    static ScalerTrigger scalerTrigger(String kedaScalerAddress) {
         if (kedaScalerAddress.isBlank() || !kedaScalerAddress.matches("[^\\s:/]+:\\d{1,5}")) {
             throw new UsageException("--keda-scaler-address " + kedaScalerAddress
                     + " is not HOST:PORT (for example prescaler-exporter.prescaler.svc:9090)");
@@ -111,7 +112,7 @@ final class WebhookCommand implements Callable<Integer> {
                 idleTimeout,
                 reloadInterval,
                 listen.address,
-                scalerTrigger());
+                scalerTrigger(kedaScalerAddress));
         WebhookServer server;
         try {
             server = new WebhookServer(config, Clock.system(config.zone()));

@@ -18,8 +18,7 @@ import java.util.Objects;
  */
 final class ScaledObjectReviewer {
 
-    static final AdmissionRequest.GroupVersionKind SCALED_OBJECT =
-            new AdmissionRequest.GroupVersionKind("keda.sh", "v1alpha1", "ScaledObject");
+    static final AdmissionRequest.GroupVersionKind SCALED_OBJECT = AdmissionRequest.GroupVersionKind.SCALED_OBJECT;
 
     /** KEDA's default {@code maxReplicaCount}. */
     private static final int DEFAULT_MAX_REPLICAS = 100;

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.prescaler.cluster.ApiCall;
+import io.prescaler.cluster.ClusterReader;
 import io.prescaler.kube.ScaledObjectFacts;
 import java.time.Duration;
 import java.util.Collections;
@@ -31,17 +32,11 @@ import org.slf4j.LoggerFactory;
 public final class ScaledObjectCache implements AutoCloseable {
 
     /** {@code scaledobjects.keda.sh/v1alpha1}, named in full so that no discovery call is needed. */
-    public static final ResourceDefinitionContext SCALED_OBJECTS = new ResourceDefinitionContext.Builder()
-            .withGroup("keda.sh")
-            .withVersion("v1alpha1")
-            .withKind(ScaledObjectFacts.KIND)
-            .withPlural("scaledobjects")
-            .withNamespaced(true)
-            .build();
+    public static final ResourceDefinitionContext SCALED_OBJECTS = ClusterReader.SCALED_OBJECTS;
 
     private static final Logger LOG = LoggerFactory.getLogger(ScaledObjectCache.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
-    private static final ApiCall LIST = new ApiCall("list", "scaledobjects.keda.sh", null);
+    private static final ApiCall LIST = ApiCall.listScaledObjects();
 
     private final KubernetesClient client;
     private final List<String> namespaces;

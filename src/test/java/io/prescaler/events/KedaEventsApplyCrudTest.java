@@ -16,7 +16,6 @@ import io.prescaler.cluster.ClusterReader;
 import io.prescaler.schedule.AnnotationKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -157,10 +156,7 @@ class KedaEventsApplyCrudTest {
                                 + " failed"),
                 report.summary());
         assertTrue(
-                report.changes()
-                                .contains("ScaledObject images/web: " + "set event saturday-evening x2 until"
-                                        + " 2026-05-30T21:00:00Z")
-                        || report.changes().stream().anyMatch(c -> c.startsWith("ScaledObject images/web: ")),
+                report.changes().stream().anyMatch(c -> c.startsWith("ScaledObject images/web: ")),
                 report.changes().toString());
         List<Event> events = client.v1().events().inNamespace("images").list().getItems();
         assertTrue(
@@ -185,9 +181,5 @@ class KedaEventsApplyCrudTest {
         assertEquals(Map.of(), eventAnnotationsOf("images", "web"));
         assertEquals(1, report.scanned());
         assertTrue(report.summary().startsWith("events apply: 1 HPAs scanned, 1 patched"), report.summary());
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
                     + " microseconds per HPA status update, scrape latency with N spike-guarded HPAs), webhook (admissions/s and"
                     + " p50/p99 over HTTPS keep-alive vs a bare Javalin HTTPS endpoint, then p99 at a fixed rate),"
                     + " events (wall time of `events apply` in a child JVM, start included, for N HPAs on the mock"
-                    + " API server; needs the jar).",
+                    + " API server; needs the jar), keda (GetMetrics p50/p99 of the KEDA external scaler over gRPC"
+                    + " at a fixed rate for N ScaledObjects).",
             "Every suite stops by itself and only talks to 127.0.0.1.",
             "From a checkout: mvn -Pbench package -Dbench.args=\"SUITE... [flags]\""
         },
@@ -53,7 +54,8 @@ public final class Bench implements Callable<Integer> {
     @Parameters(
             paramLabel = "SUITE",
             arity = "0..*",
-            description = "Suites to run, in order (default: all: prescale, exporter, spike, webhook, events).")
+            description =
+                    "Suites to run, in order (default: all: prescale, exporter, scrape, spike, webhook, events, keda).")
     List<String> suites = new ArrayList<>();
 
     @Option(
@@ -161,6 +163,30 @@ public final class Bench implements Callable<Integer> {
                     + " JAVA_TOOL_OPTIONS, ${DEFAULT-VALUE}).")
     String eventsJvmOptions;
 
+    @Option(
+            names = "--keda-sizes",
+            paramLabel = "N",
+            split = ",",
+            defaultValue = "1000",
+            description = "ScaledObject counts for the keda suite (default: ${DEFAULT-VALUE}).")
+    List<Integer> kedaSizes;
+
+    @Option(
+            names = "--keda-rate",
+            paramLabel = "PER_SECOND",
+            defaultValue = "100",
+            description = "GetMetrics calls per second of the keda suite (default: ${DEFAULT-VALUE}).")
+    int kedaRate;
+
+    @Option(
+            names = "--keda-duration",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
+            converter = DurationConverter.class,
+            description =
+                    "How long the keda suite holds its rate, after a warm-up of 20 s (default:" + " ${DEFAULT-VALUE}).")
+    Duration kedaDuration;
+
     public static void main(String[] args) {
         String level = System.getenv().getOrDefault("PRESCALER_LOG_LEVEL", "info");
         LogSettings.apply(
@@ -198,7 +224,8 @@ public final class Bench implements Callable<Integer> {
                         jar,
                         eventsJvmOptions.isBlank()
                                 ? List.of()
-                                : List.of(eventsJvmOptions.trim().split("\\s+"))));
+                                : List.of(eventsJvmOptions.trim().split("\\s+"))),
+                new BenchSettings.Keda(kedaSizes, kedaRate, kedaDuration, Duration.ofSeconds(20)));
         List<BenchSuite> selected = BenchSuites.select(settings);
         // Not a static field: the logger must be created after main has applied the log settings.
         Logger log = LoggerFactory.getLogger(Bench.class);

@@ -18,9 +18,40 @@ public record BenchSettings(
         int scrapes,
         Duration scrapeBudget,
         Webhook webhook,
-        Events events) {
+        Events events,
+        Keda keda) {
+
+    /** Without KEDA settings: the keda suite's defaults. */
+    public BenchSettings(
+            List<String> suites,
+            Path outDir,
+            List<Integer> exporterSizes,
+            int scrapes,
+            Duration scrapeBudget,
+            Webhook webhook,
+            Events events) {
+        this(suites, outDir, exporterSizes, scrapes, scrapeBudget, webhook, events, Keda.DEFAULT);
+    }
+
+    /**
+     * The keda suite's settings.
+     *
+     * @param sizes ScaledObject counts
+     * @param rate GetMetrics calls per second, held for {@code duration} after {@code warmUp} at the same rate
+     */
+    public record Keda(List<Integer> sizes, int rate, Duration duration, Duration warmUp) {
+
+        public static final Keda DEFAULT = new Keda(List.of(1000), 100, Duration.ofSeconds(30), Duration.ofSeconds(20));
+
+        public Keda {
+            sizes = List.copyOf(sizes);
+            Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(warmUp, "warmUp");
+        }
+    }
 
     public BenchSettings {
+        Objects.requireNonNull(keda, "keda");
         suites = List.copyOf(suites);
         Objects.requireNonNull(outDir, "outDir");
         exporterSizes = List.copyOf(exporterSizes);

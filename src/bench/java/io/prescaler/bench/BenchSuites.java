@@ -35,6 +35,10 @@ public final class BenchSuites {
             BenchSettings.Events events = settings.events();
             return new EventsApplyBench(events.sizes(), events.jar(), events.jvmOptions());
         });
+        SUITES.put("keda", settings -> {
+            BenchSettings.Keda keda = settings.keda();
+            return new KedaScalerBench(keda.sizes(), keda.rate(), keda.duration(), keda.warmUp());
+        });
     }
 
     private BenchSuites() {}

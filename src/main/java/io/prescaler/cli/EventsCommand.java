@@ -94,6 +94,13 @@ final class EventsCommand implements Runnable {
                 description = "HPA patches sent at once (default: ${DEFAULT-VALUE}).")
         int parallelism;
 
+        @Option(
+                names = "--scaled-objects",
+                description = "Also select and annotate KEDA ScaledObjects (keda.sh/v1alpha1), whose annotations"
+                        + " prescale the HPAs KEDA builds; needs list and patch on scaledobjects.keda.sh (the keda"
+                        + " install component grants them and sets this flag).")
+        boolean scaledObjects;
+
         @Mixin
         SharedOptions shared;
 
@@ -110,10 +117,10 @@ final class EventsCommand implements Runnable {
             try (ClusterConnection connection = kubernetes.connect()) {
                 ConfigMapRef where = configMap.in(connection.namespace());
                 EventsApplyConfig config = new EventsApplyConfig(
-                        where.namespace(), where.name(), key, shared.keys(), zone, dryRun, parallelism);
+                        where.namespace(), where.name(), key, shared.keys(), zone, dryRun, parallelism, scaledObjects);
                 LOG.info(
                         "prescaler {} events apply: ConfigMap {} key {}; API server {}; now {}; timezone {};"
-                                + " annotation prefix {}{}",
+                                + " annotation prefix {}{}{}",
                         VersionProvider.version(),
                         config.configMap(),
                         config.key(),
@@ -121,7 +128,8 @@ final class EventsCommand implements Runnable {
                         instant,
                         zone,
                         config.keys().prefix(),
-                        dryRun ? "; dry run" : "");
+                        dryRun ? "; dry run" : "",
+                        scaledObjects ? "; ScaledObjects too" : "");
                 ApplyReport report = new EventsApplier(connection, config).apply(instant);
                 PrintWriter out = spec.commandLine().getOut();
                 if (dryRun) {

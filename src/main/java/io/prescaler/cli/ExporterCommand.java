@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Serves the prescaling metrics of every annotated HPA on /metrics (Prometheus text"
-                + " format), computed from an informer cache: no API call per scrape. Also /healthz and /readyz.")
+                + " format), computed from an informer cache: no API call per scrape. Also /healthz and /readyz, and"
+                + " KEDA's external scaler API over gRPC (--grpc-port) for annotated ScaledObjects.")
 final class ExporterCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExporterCommand.class);
@@ -140,6 +141,9 @@ final class ExporterCommand implements Callable<Integer> {
     String eventsKey;
 
     @Mixin
+    KedaScalerOptions keda;
+
+    @Mixin
     SharedOptions shared;
 
     @Mixin
@@ -199,7 +203,9 @@ final class ExporterCommand implements Callable<Integer> {
                                 + ", " + forecast.concurrency() + " at once, stale after "
                                 + Durations.format(forecast.staleAfter()))
                         .orElse("none (no --prometheus-url)"));
-        List<AutoCloseable> parts = new ArrayList<>(List.of(refresher, server, cache, connection));
+        List<AutoCloseable> parts = new ArrayList<>(List.of(refresher, server));
+        parts.addAll(keda.start(listen.address, config, connection, cache, clock));
+        parts.addAll(List.of(cache, connection));
         history.ifPresent(parts::add);
         ServerLifetime.runUntilStopped(parts);
         return 0;

@@ -5,6 +5,7 @@ import io.prescaler.input.InputReader;
 import io.prescaler.manifest.ManifestMutator;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.webhook.AdmissionReviewer;
+import io.prescaler.webhook.ScalerTrigger;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -59,6 +60,14 @@ final class MutateCommand implements Callable<Integer> {
                     "Metric block to inject: direct or legacy, as the webhook's flag (default: ${DEFAULT-VALUE}).")
     MetricEncoding metricMode;
 
+    @Option(
+            names = "--keda-scaler-address",
+            paramLabel = "HOST:PORT",
+            defaultValue = ScalerTrigger.DEFAULT_ADDRESS,
+            description = "scalerAddress of the external trigger given to annotated KEDA ScaledObjects, as the"
+                    + " webhook's flag (default: ${DEFAULT-VALUE}).")
+    String kedaScalerAddress;
+
     @Mixin
     SharedOptions shared;
 
@@ -72,8 +81,10 @@ final class MutateCommand implements Callable<Integer> {
             err.println(LEGACY_WARNING);
         }
         Clock clock = Clock.system(shared.zone());
-        ManifestMutator mutator =
-                new ManifestMutator(new AdmissionReviewer(shared.parser(), metricMode, clock), shared.keys());
+        ManifestMutator mutator = new ManifestMutator(
+                new AdmissionReviewer(
+                        shared.parser(), metricMode, clock, WebhookCommand.scalerTrigger(kedaScalerAddress)),
+                shared.keys());
         InputReader inputs = new InputReader(stdin);
         List<String> sources = files.isEmpty() ? List.of("-") : files;
         // Only stdin alone can be a kustomize function's ResourceList.

@@ -1,7 +1,9 @@
 package io.prescaler.cli;
 
 import io.prescaler.failure.InvalidInputException;
+import io.prescaler.failure.UsageException;
 import io.prescaler.schedule.MetricEncoding;
+import io.prescaler.webhook.ScalerTrigger;
 import io.prescaler.webhook.WebhookConfig;
 import io.prescaler.webhook.WebhookServer;
 import java.io.IOException;
@@ -22,10 +24,11 @@ import picocli.CommandLine.Option;
         name = "webhook",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Mutating admission webhook for autoscaling/v2 HPAs over HTTPS: POST /mutate validates the"
-                + " prescaling annotations (denies with every problem named) and injects, fixes or removes the"
-                + " External metric block. Also /healthz and /readyz. The certificate files are reloaded when"
-                + " they change.")
+        description =
+                "Mutating admission webhook for autoscaling/v2 HPAs and KEDA ScaledObjects over HTTPS: POST /mutate validates the"
+                        + " prescaling annotations (denies with every problem named) and injects, fixes or removes the"
+                        + " External metric block. Also /healthz and /readyz. The certificate files are reloaded when"
+                        + " they change.")
 final class WebhookCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookCommand.class);
@@ -76,8 +79,25 @@ final class WebhookCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
+    @Option(
+            names = "--keda-scaler-address",
+            paramLabel = "HOST:PORT",
+            defaultValue = ScalerTrigger.DEFAULT_ADDRESS,
+            description = "scalerAddress of the external trigger given to annotated KEDA ScaledObjects: the"
+                    + " exporter's gRPC port as KEDA reaches it (default: ${DEFAULT-VALUE}).")
+    String kedaScalerAddress;
+
     @Mixin
     SharedOptions shared;
+
+    /** The trigger for ScaledObjects, from {@code --keda-scaler-address}; a usage error when it is not HOST:PORT. */
+    static ScalerTrigger scalerTrigger(String kedaScalerAddress) {
+        if (kedaScalerAddress.isBlank() || !kedaScalerAddress.matches("[^\\s:/]+:\\d{1,5}")) {
+            throw new UsageException("--keda-scaler-address " + kedaScalerAddress
+                    + " is not HOST:PORT (for example prescaler-exporter.prescaler.svc:9090)");
+        }
+        return new ScalerTrigger(kedaScalerAddress);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -91,7 +111,8 @@ final class WebhookCommand implements Callable<Integer> {
                 WebhookConfig.DEFAULT_MAX_BODY_BYTES,
                 idleTimeout,
                 reloadInterval,
-                listen.address);
+                listen.address,
+                scalerTrigger(kedaScalerAddress));
         WebhookServer server;
         try {
             server = new WebhookServer(config, Clock.system(config.zone()));

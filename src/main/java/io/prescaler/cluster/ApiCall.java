@@ -39,6 +39,14 @@ public record ApiCall(String verb, String resource, String namespace) {
         return new ApiCall("get", "horizontalpodautoscalers.autoscaling", namespace);
     }
 
+    public static ApiCall listScaledObjects() {
+        return new ApiCall("list", "scaledobjects.keda.sh", null);
+    }
+
+    public static ApiCall getScaledObject(String namespace) {
+        return new ApiCall("get", "scaledobjects.keda.sh", namespace);
+    }
+
     public static ApiCall getConfigMap(String namespace) {
         return new ApiCall("get", "configmaps", namespace);
     }

@@ -1,8 +1,10 @@
 package io.prescaler.cluster;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.prescaler.failure.ClusterException;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +15,15 @@ import java.util.function.Supplier;
  * the events ConfigMap. A call that fails throws a {@link ClusterException} naming the server, the call and why.
  */
 public final class ClusterReader {
+
+    /** KEDA's {@code scaledobjects.keda.sh/v1alpha1}, named in full so that no discovery call is needed. */
+    public static final ResourceDefinitionContext SCALED_OBJECTS = new ResourceDefinitionContext.Builder()
+            .withGroup("keda.sh")
+            .withVersion("v1alpha1")
+            .withKind("ScaledObject")
+            .withPlural("scaledobjects")
+            .withNamespaced(true)
+            .build();
 
     private final ClusterConnection connection;
 
@@ -39,6 +50,26 @@ public final class ClusterReader {
                 .autoscaling()
                 .v2()
                 .horizontalPodAutoscalers()
+                .inNamespace(namespace)
+                .withName(name)
+                .get()));
+    }
+
+    /** Every KEDA ScaledObject of the cluster. */
+    public List<GenericKubernetesResource> scaledObjects() {
+        return call(ApiCall.listScaledObjects(), () -> connection
+                .client()
+                .genericKubernetesResources(SCALED_OBJECTS)
+                .inAnyNamespace()
+                .list()
+                .getItems());
+    }
+
+    /** One ScaledObject as it is now; empty when it was deleted. */
+    public Optional<GenericKubernetesResource> scaledObject(String namespace, String name) {
+        return Optional.ofNullable(call(ApiCall.getScaledObject(namespace), () -> connection
+                .client()
+                .genericKubernetesResources(SCALED_OBJECTS)
                 .inNamespace(namespace)
                 .withName(name)
                 .get()));

@@ -2,10 +2,12 @@ package io.prescaler.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.prescaler.cluster.ClusterReader;
 import io.prescaler.schedule.EventAnnotations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +39,19 @@ final class AnnotationPatcher {
                         body(
                                 hpa.getMetadata().getResourceVersion(),
                                 hpa.getMetadata().getAnnotations() != null,
+                                change));
+    }
+
+    /** The same patch on a KEDA ScaledObject. */
+    GenericKubernetesResource patch(GenericKubernetesResource scaledObject, EventAnnotations.Change change) {
+        return client.genericKubernetesResources(ClusterReader.SCALED_OBJECTS)
+                .inNamespace(scaledObject.getMetadata().getNamespace())
+                .resource(scaledObject)
+                .patch(
+                        PatchContext.of(PatchType.JSON),
+                        body(
+                                scaledObject.getMetadata().getResourceVersion(),
+                                scaledObject.getMetadata().getAnnotations() != null,
                                 change));
     }
 

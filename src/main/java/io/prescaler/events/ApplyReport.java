@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 /**
  * What one run of {@code events apply} did.
  *
+ * @param scaledObjects how many of the {@code scanned} objects are KEDA ScaledObjects (the others are HPAs)
  * @param unchanged the HPAs left as they were, {@code held} included
  * @param held the HPAs left as they were because they carry an event whose entry was skipped as invalid
  * @param changes the changes made (or, in a dry run, that would have been made), as {@code namespace/name: what}
@@ -24,7 +25,22 @@ public record ApplyReport(
         List<String> changes,
         List<String> failures,
         List<EventProblem> problems,
-        boolean dryRun) {
+        boolean dryRun,
+        int scaledObjects) {
+
+    /** A run over HPAs only. */
+    public ApplyReport(
+            int scanned,
+            int patched,
+            int unchanged,
+            int held,
+            List<EventOccurrence> active,
+            List<String> changes,
+            List<String> failures,
+            List<EventProblem> problems,
+            boolean dryRun) {
+        this(scanned, patched, unchanged, held, active, changes, failures, problems, dryRun, 0);
+    }
 
     public ApplyReport {
         active = List.copyOf(active);
@@ -50,7 +66,10 @@ public record ApplyReport(
                         .map(o -> o.name() + " x" + EventAnnotations.plain(o.multiplier()) + " until " + o.end())
                         .collect(Collectors.joining(", "));
         return (dryRun ? "events apply (dry run): " : "events apply: ")
-                + scanned + " HPAs scanned, " + patched + (dryRun ? " to patch, " : " patched, ")
+                + (scaledObjects == 0
+                        ? scanned + " HPAs scanned, "
+                        : (scanned - scaledObjects) + " HPAs and " + scaledObjects + " ScaledObjects scanned, ")
+                + patched + (dryRun ? " to patch, " : " patched, ")
                 + unchanged + " unchanged, " + failed() + " failed; active events: " + events
                 + (problems.isEmpty() ? "" : "; " + problems.size() + " invalid event entries skipped")
                 + (held == 0

@@ -1,6 +1,8 @@
 package io.prescaler.events;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -10,6 +12,7 @@ import io.prescaler.cluster.ClusterReader;
 import io.prescaler.failure.InvalidInputException;
 import io.prescaler.input.EventsYaml;
 import io.prescaler.kube.HpaFacts;
+import io.prescaler.kube.ScaledObjectFacts;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.EventAnnotations;
 import io.prescaler.schedule.EventDecisions;
@@ -81,6 +84,11 @@ public final class EventsApplier {
         ParsedEvents events = readEvents(now);
         EventDecisions decisions = new EventDecisions(parser, events, now);
         List<HorizontalPodAutoscaler> hpas = reader.hpas();
+        // KEDA ScaledObjects carry the annotations of the HPAs KEDA builds from them: selected and annotated alike.
+        List<GenericKubernetesResource> scaledObjects = config.scaledObjects() ? reader.scaledObjects() : List.of();
+        List<Target> targets = new ArrayList<>(hpas.size() + scaledObjects.size());
+        hpas.forEach(hpa -> targets.add(Target.of(hpa)));
+        scaledObjects.forEach(scaledObject -> targets.add(Target.of(scaledObject)));
 
         int unchanged = 0;
         int held = 0;
@@ -88,8 +96,7 @@ public final class EventsApplier {
         // An event that could not be evaluated, or an HPA that could not be decided, fails alone, named.
         List<String> failures = new ArrayList<>(decisions.active().failures());
         failures.forEach(failure -> LOG.error("{}", failure));
-        for (HorizontalPodAutoscaler hpa : hpas) {
-            HpaFacts facts = HpaFacts.of(hpa);
+        for (Target facts : targets) {
             EventDecisions.Decision decision;
             try {
                 decision = decide(decisions, facts);
@@ -109,7 +116,7 @@ public final class EventsApplier {
             if (decision.change().isEmpty()) {
                 unchanged++;
             } else {
-                pending.add(new Pending(hpa, facts, decision.change().get()));
+                pending.add(new Pending(facts, decision.change().get()));
             }
         }
 
@@ -117,7 +124,7 @@ public final class EventsApplier {
         int patched = 0;
         if (config.dryRun()) {
             for (Pending p : pending) {
-                changes.add(p.facts().key() + ": " + p.change().describe());
+                changes.add(p.target().key() + ": " + p.change().describe());
             }
             patched = pending.size();
         } else {
@@ -133,7 +140,7 @@ public final class EventsApplier {
             }
         }
         return new ApplyReport(
-                hpas.size(),
+                targets.size(),
                 patched,
                 unchanged,
                 held,
@@ -141,10 +148,11 @@ public final class EventsApplier {
                 changes,
                 failures,
                 events.problems(),
-                config.dryRun());
+                config.dryRun(),
+                scaledObjects.size());
     }
 
-    private static EventDecisions.Decision decide(EventDecisions decisions, HpaFacts facts) {
+    private static EventDecisions.Decision decide(EventDecisions decisions, Target facts) {
         return decisions.of(facts.namespace(), facts.labels(), facts.annotations());
     }
 
@@ -198,7 +206,7 @@ public final class EventsApplier {
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
-                String key = pending.get(i).facts().key();
+                String key = pending.get(i).target().key();
                 try {
                     outcomes.add(futures.get(i).get());
                 } catch (ExecutionException e) {
@@ -216,15 +224,20 @@ public final class EventsApplier {
         }
     }
 
-    /** Patches one HPA, reading it again and deciding afresh after a conflict; records an Event on success. */
+    /**
+     * Patches one HPA or ScaledObject, reading it again and deciding afresh after a conflict; records an Event on
+     * success.
+     */
     private Outcome patchOne(Pending first, EventDecisions decisions, Instant now) {
-        HorizontalPodAutoscaler hpa = first.hpa();
-        String key = first.facts().key();
+        Target target = first.target();
+        String key = target.key();
         EventAnnotations.Change change = first.change();
         for (int attempt = 1; ; attempt++) {
-            HorizontalPodAutoscaler result;
+            HasMetadata result;
             try {
-                result = patcher.patch(hpa, change);
+                result = target.object() instanceof GenericKubernetesResource scaledObject
+                        ? patcher.patch(scaledObject, change)
+                        : patcher.patch((HorizontalPodAutoscaler) target.object(), change);
             } catch (KubernetesClientException e) {
                 if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= MAX_ATTEMPTS) {
                     // Anything but a conflict (a webhook's denial, a missing permission) gives the same answer
@@ -236,25 +249,26 @@ public final class EventsApplier {
                     return new Outcome(Result.FAILED, line);
                 }
                 LOG.debug("{}: conflict on attempt {}, reading it again", key, attempt);
-                Optional<HorizontalPodAutoscaler> fresh =
-                        reader.hpa(first.facts().namespace(), first.facts().name());
+                Optional<Target> fresh = target.object() instanceof GenericKubernetesResource
+                        ? reader.scaledObject(target.namespace(), target.name()).map(Target::of)
+                        : reader.hpa(target.namespace(), target.name()).map(Target::of);
                 if (fresh.isEmpty()) {
                     LOG.info("{}: deleted meanwhile, nothing to do", key);
                     return new Outcome(Result.UNCHANGED, null);
                 }
                 Optional<EventAnnotations.Change> again =
-                        decide(decisions, HpaFacts.of(fresh.get())).change();
+                        decide(decisions, fresh.get()).change();
                 if (again.isEmpty()) {
                     return new Outcome(Result.UNCHANGED, null);
                 }
-                hpa = fresh.get();
+                target = fresh.get();
                 change = again.get();
                 continue;
             }
             String line = key + ": " + change.describe();
             LOG.info("{}", line);
             recorder.normal(
-                    result == null ? hpa : result,
+                    result == null ? target.object() : result,
                     change.removesEvent() ? EventRecorder.REMOVED : EventRecorder.APPLIED,
                     change.describe(),
                     now);
@@ -272,7 +286,38 @@ public final class EventsApplier {
         return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     }
 
-    private record Pending(HorizontalPodAutoscaler hpa, HpaFacts facts, EventAnnotations.Change change) {}
+    /**
+     * An object {@code events apply} annotates, an HPA or a KEDA ScaledObject, with what the decision reads of it.
+     *
+     * @param key {@code namespace/name}, prefixed {@code ScaledObject } for a ScaledObject so that lines and Events
+     *     tell it from the HPA KEDA builds for it
+     */
+    private record Target(
+            HasMetadata object,
+            String key,
+            String namespace,
+            String name,
+            Map<String, String> labels,
+            Map<String, String> annotations) {
+
+        static Target of(HorizontalPodAutoscaler hpa) {
+            HpaFacts facts = HpaFacts.of(hpa);
+            return new Target(hpa, facts.key(), facts.namespace(), facts.name(), facts.labels(), facts.annotations());
+        }
+
+        static Target of(GenericKubernetesResource scaledObject) {
+            ScaledObjectFacts facts = ScaledObjectFacts.of(scaledObject);
+            return new Target(
+                    scaledObject,
+                    "ScaledObject " + facts.key(),
+                    facts.namespace(),
+                    facts.name(),
+                    facts.labels(),
+                    facts.annotations());
+        }
+    }
+
+    private record Pending(Target target, EventAnnotations.Change change) {}
 
     private enum Result {
         PATCHED,

@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param zone the zone of the local date-times in the events file and of HPAs that set none
  * @param parallelism how many HPA patches run at once
+ * @param scaledObjects whether KEDA ScaledObjects are read and annotated too (the keda install component turns it on)
  */
 public record EventsApplyConfig(
         String configMapNamespace,
@@ -18,10 +19,23 @@ public record EventsApplyConfig(
         AnnotationKeys keys,
         ZoneId zone,
         boolean dryRun,
-        int parallelism) {
+        int parallelism,
+        boolean scaledObjects) {
 
     public static final String DEFAULT_CONFIGMAP = ConfigMapRef.DEFAULT_NAME;
     public static final String DEFAULT_KEY = "events.yaml";
+
+    /** HPAs only. */
+    public EventsApplyConfig(
+            String configMapNamespace,
+            String configMapName,
+            String key,
+            AnnotationKeys keys,
+            ZoneId zone,
+            boolean dryRun,
+            int parallelism) {
+        this(configMapNamespace, configMapName, key, keys, zone, dryRun, parallelism, false);
+    }
 
     public EventsApplyConfig {
         Objects.requireNonNull(configMapNamespace, "configMapNamespace");

@@ -307,6 +307,26 @@ public final class HpaCache implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The facts of one HPA as last seen, looked up by key without copying the store: the KEDA scaler asks for the
+     * HPA of one ScaledObject at each call.
+     */
+    public Optional<HpaFacts> hpa(String namespace, String name) {
+        String key = namespace + "/" + name;
+        for (Watched w : watched) {
+            SharedIndexInformer<HorizontalPodAutoscaler> informer = w.informer;
+            if (informer == null || (w.namespace != null && !w.namespace.equals(namespace))) {
+                continue;
+            }
+            HorizontalPodAutoscaler hpa = informer.getStore().getByKey(key);
+            if (hpa != null) {
+                HpaFacts facts = factsByObject.get(hpa);
+                return Optional.of(facts != null ? facts : HpaFacts.of(hpa));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** How many HPAs the cache holds. */
     public int size() {
         return watched.stream()

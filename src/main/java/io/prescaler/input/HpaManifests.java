@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The autoscaling/v2 HPAs of an input, read with the API's types, for the commands that plan from manifests:
- * plain documents and {@code List} items; other objects are passed over, with a note when they carry prescaling
+ * plain documents and {@code List} items, and the HPA KEDA builds from each KEDA ScaledObject ({@link KedaHpas}); other objects are passed over, with a note when they carry prescaling
  * annotations. One bad object is an error of its own: the others are still read.
  */
 public final class HpaManifests {
@@ -41,6 +41,13 @@ public final class HpaManifests {
                 Optional<String> unsupported = HpaObjects.unsupportedVersion(object.object(), keys);
                 if (unsupported.isPresent()) {
                     errors.add(where + ": " + unsupported.get());
+                } else if (HpaObjects.isScaledObject(object.object())) {
+                    // Planned as the HPA KEDA builds from it; a wrong-typed field is named as in the ScaledObject.
+                    try {
+                        hpas.add(HpaObjects.typed(KedaHpas.of(object.object()), object.node(), where));
+                    } catch (InvalidInputException e) {
+                        errors.add(e.getMessage());
+                    }
                 } else if (HpaObjects.isPrescalable(object.object())) {
                     try {
                         hpas.add(HpaObjects.typed(object.object(), object.node(), where));

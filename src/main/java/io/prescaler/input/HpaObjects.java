@@ -88,9 +88,17 @@ public final class HpaObjects {
                         : ""));
     }
 
+    /** Whether the object is a KEDA ScaledObject ({@code keda.sh/v1alpha1}), which carries the annotations too. */
+    public static boolean isScaledObject(JsonNode object) {
+        return "ScaledObject".equals(object.path("kind").asText(""))
+                && "keda.sh/v1alpha1".equals(object.path("apiVersion").asText(""));
+    }
+
     /** The note for prescaling annotations on an object that is not an HPA: nothing reads them there. */
     public static Optional<String> misplacedAnnotations(JsonNode object, AnnotationKeys keys) {
-        if (isHpa(object) || !object.path("metadata").path("annotations").isObject()) {
+        if (isHpa(object)
+                || isScaledObject(object)
+                || !object.path("metadata").path("annotations").isObject()) {
             return Optional.empty();
         }
         List<String> ours = new ArrayList<>();

@@ -114,9 +114,10 @@ public final class ManifestMutator {
                 }
                 documentChanged = true;
                 JsonNode target = object.item() == 0 ? tree : tree.path("items").get(object.item() - 1);
-                ((ObjectNode) target.path("spec")).set("metrics", outcome.metrics());
-                Optional<LineEdit> edit =
-                        asText ? blocks.edit(object.node(), outcome.entryPatch(), outcome.metrics()) : Optional.empty();
+                ((ObjectNode) target.path("spec")).set(outcome.listKey(), outcome.metrics());
+                Optional<LineEdit> edit = asText
+                        ? blocks.edit(object.node(), outcome.listKey(), outcome.entryPatch(), outcome.metrics())
+                        : Optional.empty();
                 edit.ifPresent(documentEdits::add);
                 asText &= edit.isPresent();
             }
@@ -228,7 +229,7 @@ public final class ManifestMutator {
                 results.add(result(item, "error", error));
             }
             if (outcome.metrics() != null) {
-                ((ObjectNode) item.path("spec")).set("metrics", outcome.metrics());
+                ((ObjectNode) item.path("spec")).set(outcome.listKey(), outcome.metrics());
             }
         }
         if (results.isEmpty()) {
@@ -240,12 +241,28 @@ public final class ManifestMutator {
     /**
      * What became of one object: its new {@code spec.metrics} (null when unchanged) and the messages about it.
      *
+     * @param listKey the list under {@code spec} that changed: {@code metrics} for an HPA, {@code triggers} for a
+     *     KEDA ScaledObject
      * @param entryPatch the webhook's patch when it applies to the metrics as written, null when the new block
      *     replaces them whole (the API server's default metric was added first)
      * @param notes what {@code mutate} did or saw beyond the webhook's patch (an info, not a warning)
      */
     private record Outcome(
-            JsonNode metrics, JsonPatch entryPatch, List<String> errors, List<String> warnings, List<String> notes) {
+            JsonNode metrics,
+            JsonPatch entryPatch,
+            List<String> errors,
+            List<String> warnings,
+            List<String> notes,
+            String listKey) {
+
+        Outcome(
+                JsonNode metrics,
+                JsonPatch entryPatch,
+                List<String> errors,
+                List<String> warnings,
+                List<String> notes) {
+            this(metrics, entryPatch, errors, warnings, notes, "metrics");
+        }
 
         static Outcome of(List<String> errors, List<String> warnings, List<String> notes) {
             return new Outcome(null, null, errors, warnings, notes);
@@ -256,6 +273,9 @@ public final class ManifestMutator {
         JsonNode document = manifest.object();
         List<String> notes = new ArrayList<>();
         HpaObjects.misplacedAnnotations(document, keys).ifPresent(notes::add);
+        if (HpaObjects.isScaledObject(document)) {
+            return mutateScaledObject(document, notes);
+        }
         Optional<String> unsupported = HpaObjects.unsupportedVersion(document, keys);
         if (unsupported.isPresent()) {
             return Outcome.of(List.of(unsupported.get()), List.of(), notes);
@@ -285,6 +305,23 @@ public final class ManifestMutator {
         }
         JsonNode metrics = response.patch().applyTo(admitted).path("spec").path("metrics");
         return new Outcome(metrics, defaulted ? null : response.patch(), List.of(), response.warnings(), notes);
+    }
+
+    /**
+     * A KEDA ScaledObject through the same reviewer as the webhook's: its Prescaler trigger added, fixed or removed in
+     * {@code spec.triggers}, its other triggers untouched.
+     */
+    private Outcome mutateScaledObject(JsonNode document, List<String> notes) {
+        AdmissionResponse response =
+                reviewer.review(AdmissionRequest.createOf(document, AdmissionRequest.GroupVersionKind.SCALED_OBJECT));
+        if (!response.allowed()) {
+            return Outcome.of(List.of(response.status().message()), response.warnings(), notes);
+        }
+        if (!response.isPatched()) {
+            return Outcome.of(List.of(), response.warnings(), notes);
+        }
+        JsonNode triggers = response.patch().applyTo(document).path("spec").path("triggers");
+        return new Outcome(triggers, response.patch(), List.of(), response.warnings(), notes, "triggers");
     }
 
     /** The HPA with the API server's default metric when it has none (absent, null or empty), else itself. */

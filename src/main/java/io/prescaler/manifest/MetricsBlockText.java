@@ -36,8 +36,6 @@ final class MetricsBlockText {
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build();
 
-    private static final String METRICS = "/spec/metrics";
-
     private final List<String> lines;
 
     MetricsBlockText(List<String> lines) {
@@ -52,6 +50,15 @@ final class MetricsBlockText {
      *     whole (the default metric was added first)
      */
     Optional<LineEdit> edit(Node hpa, JsonPatch patch, JsonNode metrics) {
+        return edit(hpa, "metrics", patch, metrics);
+    }
+
+    /**
+     * The same edit on another list under {@code spec}: a KEDA ScaledObject's {@code triggers}.
+     *
+     * @param key the list's key under {@code spec}
+     */
+    Optional<LineEdit> edit(Node hpa, String key, JsonPatch patch, JsonNode metrics) {
         if (!(hpa instanceof MappingNode hpaMapping) || !isBlock(hpaMapping)) {
             return Optional.empty();
         }
@@ -62,27 +69,27 @@ final class MetricsBlockText {
                 || spec.getValue().isEmpty()) {
             return Optional.empty();
         }
-        Optional<NodeTuple> metricsTuple = tuple(spec, "metrics");
+        Optional<NodeTuple> metricsTuple = tuple(spec, key);
         if (patch != null
                 && metrics.size() > 0
                 && metricsTuple.isPresent()
                 && metricsTuple.get().getValueNode() instanceof SequenceNode entries
                 && isBlock(entries)
                 && !entries.getValue().isEmpty()) {
-            return replay(entries, patch);
+            return replay(entries, patch, "/spec/" + key);
         }
         int indent = spec.getValue().get(0).getKeyNode().getStartMark().getColumn();
         int dash = indent + sequenceIndent(hpaMapping);
-        String block = " ".repeat(indent) + "metrics:" + (metrics.isEmpty() ? " []\n" : "\n" + entries(metrics, dash));
+        String block = " ".repeat(indent) + key + ":" + (metrics.isEmpty() ? " []\n" : "\n" + entries(metrics, dash));
         if (metricsTuple.isEmpty()) {
             int after = lastLine(spec) + 1;
             return Optional.of(new LineEdit(after, after, block));
         }
-        Node key = metricsTuple.get().getKeyNode();
-        if (!startsLine(key.getStartMark())) {
+        Node keyNode = metricsTuple.get().getKeyNode();
+        if (!startsLine(keyNode.getStartMark())) {
             return Optional.empty();
         }
-        int from = key.getStartMark().getLine();
+        int from = keyNode.getStartMark().getLine();
         Node value = metricsTuple.get().getValueNode();
         int to = (isEmptyScalar(value) ? from : Math.max(from, lastLine(value))) + 1;
         return Optional.of(new LineEdit(from, to, block));
@@ -91,7 +98,7 @@ final class MetricsBlockText {
     /** One entry of the list as text, before or after the patch. */
     private record Entry(String body, String gap) {}
 
-    private Optional<LineEdit> replay(SequenceNode sequence, JsonPatch patch) {
+    private Optional<LineEdit> replay(SequenceNode sequence, JsonPatch patch, String listPath) {
         List<Node> items = sequence.getValue();
         List<Integer> firsts = new ArrayList<>();
         for (Node item : items) {
@@ -110,10 +117,10 @@ final class MetricsBlockText {
             entries.add(new Entry(join(firsts.get(i), last + 1), join(last + 1, nextFirst)));
         }
         for (PatchOperation op : patch.operations()) {
-            if (!op.path().startsWith(METRICS + "/")) {
+            if (!op.path().startsWith(listPath + "/")) {
                 return Optional.empty();
             }
-            String index = op.path().substring(METRICS.length() + 1);
+            String index = op.path().substring(listPath.length() + 1);
             if ("-".equals(index) && "add".equals(op.op())) {
                 entries.add(new Entry(entry(op.value(), dash), ""));
                 continue;

@@ -27,6 +27,10 @@ public record AdmissionRequest(
         public static final GroupVersionKind HPA_V2 =
                 new GroupVersionKind("autoscaling", "v2", "HorizontalPodAutoscaler");
 
+        /** A KEDA ScaledObject, whose annotations prescale the HPA KEDA builds from it. */
+        public static final GroupVersionKind SCALED_OBJECT =
+                new GroupVersionKind("keda.sh", "v1alpha1", "ScaledObject");
+
         @Override
         public String toString() {
             return (group.isEmpty() ? "" : group + "/") + version + ", Kind=" + kind;

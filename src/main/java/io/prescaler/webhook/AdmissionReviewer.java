@@ -32,12 +32,21 @@ public final class AdmissionReviewer {
     private final SpikeAnnotations spikes;
     private final MetricEncoding encoding;
     private final Clock clock;
+    private final ScaledObjectReviewer scaledObjects;
 
+    /** A reviewer whose ScaledObject trigger points at the install's exporter Service. */
     public AdmissionReviewer(AnnotationParser parser, MetricEncoding encoding, Clock clock) {
+        this(parser, encoding, clock, new ScalerTrigger(ScalerTrigger.DEFAULT_ADDRESS));
+    }
+
+    /** @param scalerTrigger the trigger KEDA ScaledObjects get, pointing at the exporter's gRPC port */
+    public AdmissionReviewer(
+            AnnotationParser parser, MetricEncoding encoding, Clock clock, ScalerTrigger scalerTrigger) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.spikes = new SpikeAnnotations(parser.keys());
         this.encoding = Objects.requireNonNull(encoding, "encoding");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.scaledObjects = new ScaledObjectReviewer(parser, scalerTrigger, clock);
     }
 
     public MetricEncoding encoding() {
@@ -46,6 +55,11 @@ public final class AdmissionReviewer {
 
     public AdmissionResponse review(AdmissionRequest request) {
         String uid = request.uid();
+        if (ScaledObjectReviewer.SCALED_OBJECT.equals(request.kind())
+                && MUTATED_OPERATIONS.contains(request.operation())
+                && request.subResource().isEmpty()) {
+            return scaledObjects.review(request);
+        }
         if (!AdmissionRequest.GroupVersionKind.HPA_V2.equals(request.kind())
                 || !MUTATED_OPERATIONS.contains(request.operation())
                 || !request.subResource().isEmpty()) {
@@ -59,6 +73,10 @@ public final class AdmissionReviewer {
         if (!objectKind.isEmpty() && !"HorizontalPodAutoscaler".equals(objectKind)) {
             return AdmissionResponse.errored(
                     uid, 400, "request.kind says HorizontalPodAutoscaler but request.object is a " + objectKind);
+        }
+        String owner = scaledObjectOwner(hpa);
+        if (owner != null) {
+            return keptForKeda(uid, hpa, owner);
         }
         String unreadable = annotationsProblem(hpa);
         if (unreadable != null) {
@@ -151,8 +169,46 @@ public final class AdmissionReviewer {
                         + " the HPA gets no prescaling until they are fixed: " + invalid.message()));
     }
 
+    /**
+     * The name of the KEDA ScaledObject that owns the HPA, or null: KEDA builds such an HPA from the ScaledObject
+     * and rewrites it on every reconcile, so a change by the webhook would only start a fight.
+     */
+    static String scaledObjectOwner(JsonNode hpa) {
+        for (JsonNode owner : hpa.path("metadata").path("ownerReferences")) {
+            if ("ScaledObject".equals(owner.path("kind").asText(""))
+                    && owner.path("apiVersion").asText("").startsWith("keda.sh/")) {
+                return owner.path("name").asText("");
+            }
+        }
+        return null;
+    }
+
+    /** A KEDA-owned HPA: allowed unchanged, never denied; a warning when it looks meant for prescaling. */
+    private AdmissionResponse keptForKeda(String uid, JsonNode hpa, String owner) {
+        JsonNode annotations = hpa.path("metadata").path("annotations");
+        boolean prescalingKeys = parser.keys().userKeys().stream().anyMatch(annotations::has);
+        boolean prescalingMetric = false;
+        for (JsonNode metric : hpa.path("spec").path("metrics")) {
+            prescalingMetric |= PrescalingMetricBlock.isPrescaling(metric, MetricEncoding.DIRECT)
+                    || PrescalingMetricBlock.isPrescaling(metric, MetricEncoding.LEGACY);
+        }
+        if (!prescalingKeys && !prescalingMetric) {
+            return AdmissionResponse.allowed(uid);
+        }
+        return AdmissionResponse.allowed(
+                uid,
+                List.of("this HPA is owned by KEDA ScaledObject " + owner + ", which rewrites it: the webhook"
+                        + " leaves it unchanged; put the prescaling annotations on ScaledObject " + owner
+                        + " instead, and the webhook gives it the " + ScalerTrigger.NAME + " trigger of"
+                        + " Prescaler's KEDA scaler"));
+    }
+
     /** Whether every problem of the new reading is one the stored object already had: same key, value and cause. */
     private boolean unchangedProblems(AnnotationReading.Invalid invalid, JsonNode oldObject) {
+        return unchangedProblems(parser, invalid, oldObject);
+    }
+
+    static boolean unchangedProblems(AnnotationParser parser, AnnotationReading.Invalid invalid, JsonNode oldObject) {
         if (oldObject == null || !oldObject.isObject()) {
             return false;
         }
@@ -160,7 +216,7 @@ public final class AdmissionReviewer {
             return false;
         }
         Map<String, String> before = annotations(oldObject);
-        return problems(parser.read(before), spikes.read(before))
+        return problems(parser.read(before), new SpikeAnnotations(parser.keys()).read(before))
                 .map(old -> old.problems().containsAll(invalid.problems()))
                 .orElse(false);
     }
@@ -179,7 +235,7 @@ public final class AdmissionReviewer {
     }
 
     /** Why the object's annotations cannot be read as a map of strings; null when they can. */
-    private static String annotationsProblem(JsonNode object) {
+    static String annotationsProblem(JsonNode object) {
         JsonNode node = object.path("metadata").path("annotations");
         if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
             return "metadata.annotations is not a map of strings";
@@ -194,7 +250,7 @@ public final class AdmissionReviewer {
     }
 
     /** The object's annotations, once {@link #annotationsProblem} found none. */
-    private static Map<String, String> annotations(JsonNode object) {
+    static Map<String, String> annotations(JsonNode object) {
         Map<String, String> annotations = new LinkedHashMap<>();
         object.path("metadata")
                 .path("annotations")

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param reloadInterval how often the certificate files are checked for a new pair
  * @param address the local address to listen on; {@link #ALL_INTERFACES} in a pod, where the kubelet's probes
  *     and the Service reach the pod's own IP
+ * @param scalerTrigger the trigger KEDA ScaledObjects get: the address of the exporter's gRPC port
  */
 public record WebhookConfig(
         int port,
@@ -26,7 +27,8 @@ public record WebhookConfig(
         long maxBodyBytes,
         Duration idleTimeout,
         Duration reloadInterval,
-        String address) {
+        String address,
+        ScalerTrigger scalerTrigger) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 3L * 1024 * 1024;
     public static final String ALL_INTERFACES = "0.0.0.0";
@@ -45,7 +47,34 @@ public record WebhookConfig(
         this(port, tlsCert, tlsKey, encoding, keys, zone, maxBodyBytes, idleTimeout, reloadInterval, ALL_INTERFACES);
     }
 
+    /** With the ScaledObject trigger pointing at the install's exporter Service. */
+    public WebhookConfig(
+            int port,
+            Path tlsCert,
+            Path tlsKey,
+            MetricEncoding encoding,
+            AnnotationKeys keys,
+            ZoneId zone,
+            long maxBodyBytes,
+            Duration idleTimeout,
+            Duration reloadInterval,
+            String address) {
+        this(
+                port,
+                tlsCert,
+                tlsKey,
+                encoding,
+                keys,
+                zone,
+                maxBodyBytes,
+                idleTimeout,
+                reloadInterval,
+                address,
+                new ScalerTrigger(ScalerTrigger.DEFAULT_ADDRESS));
+    }
+
     public WebhookConfig {
+        Objects.requireNonNull(scalerTrigger, "scalerTrigger");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
         }

@@ -38,8 +38,8 @@ public final class WebhookServer implements AutoCloseable {
 
     public WebhookServer(WebhookConfig config, Clock clock) throws IOException, GeneralSecurityException {
         this.config = config;
-        this.handler = new AdmissionHandler(
-                new AdmissionReviewer(new AnnotationParser(config.keys(), config.zone()), config.encoding(), clock));
+        this.handler = new AdmissionHandler(new AdmissionReviewer(
+                new AnnotationParser(config.keys(), config.zone()), config.encoding(), clock, config.scalerTrigger()));
         this.reloader = new ServingCertificateReloader(config.tlsCert(), config.tlsKey(), this::swap);
         // No host is Jetty's wildcard: every interface, IPv4 and IPv6 (an IPv6-only pod included).
         String host = WebhookConfig.ALL_INTERFACES.equals(config.address()) ? null : config.address();

@@ -1,0 +1,122 @@
+package io.prescaler.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prescaler.schedule.AnnotationParser;
+import io.prescaler.schedule.AnnotationReading;
+import io.prescaler.schedule.EffectiveMinimum;
+import io.prescaler.schedule.PrescalingSpec;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The webhook's decision for a KEDA ScaledObject, as {@link AdmissionReviewer} decides an HPA: the same
+ * annotations, validated by the same parser and denied with every problem named (with the same allowances on
+ * UPDATE), and one Prescaler trigger in {@code spec.triggers} instead of one metric block in {@code spec.metrics}:
+ * added, fixed or removed, the team's other triggers untouched.
+ */
+final class ScaledObjectReviewer {
+
+    static final AdmissionRequest.GroupVersionKind SCALED_OBJECT = AdmissionRequest.GroupVersionKind.SCALED_OBJECT;
+
+    /** KEDA's default {@code maxReplicaCount}. */
+    private static final int DEFAULT_MAX_REPLICAS = 100;
+
+    private final AnnotationParser parser;
+    private final ScalerTrigger trigger;
+    private final Clock clock;
+
+    ScaledObjectReviewer(AnnotationParser parser, ScalerTrigger trigger, Clock clock) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.trigger = Objects.requireNonNull(trigger, "trigger");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Decides a CREATE or UPDATE of a ScaledObject (the caller filtered the operation and subresource). */
+    AdmissionResponse review(AdmissionRequest request) {
+        String uid = request.uid();
+        JsonNode object = request.object();
+        if (object == null || !object.isObject()) {
+            return AdmissionResponse.errored(uid, 400, "request.object is missing or not a JSON object");
+        }
+        String objectKind = object.path("kind").asText("");
+        if (!objectKind.isEmpty() && !SCALED_OBJECT.kind().equals(objectKind)) {
+            return AdmissionResponse.errored(
+                    uid, 400, "request.kind says ScaledObject but request.object is a " + objectKind);
+        }
+        String unreadable = AdmissionReviewer.annotationsProblem(object);
+        if (unreadable != null) {
+            return AdmissionResponse.errored(uid, 400, unreadable);
+        }
+        AnnotationReading reading = parser.read(AdmissionReviewer.annotations(object));
+        JsonNode spec = object.path("spec");
+        if (reading instanceof AnnotationReading.Invalid invalid) {
+            return invalid(request, invalid);
+        }
+        List<String> warnings = new ArrayList<>(parser.hints(AdmissionReviewer.annotations(object)));
+        if (reading instanceof AnnotationReading.NotPrescaled) {
+            JsonPatch removal = TriggerPlanner.removeAll(spec, trigger);
+            if (!removal.isEmpty()
+                    && removal.operations().size() == spec.path("triggers").size()) {
+                warnings.add("kept the " + ScalerTrigger.NAME + " trigger although the ScaledObject has no"
+                        + " prescaling annotations: it is its only trigger, and KEDA needs one; Prescaler's scaler"
+                        + " refuses it (FAILED_PRECONDITION) until the annotations are back or another trigger"
+                        + " replaces it");
+                return AdmissionResponse.allowed(uid, warnings);
+            }
+            return answer(uid, removal, warnings);
+        }
+        warnings.addAll(capWarnings(((AnnotationReading.Valid) reading).spec(), spec));
+        return answer(uid, TriggerPlanner.ensure(spec, trigger), warnings);
+    }
+
+    /** As for an HPA: denied, except on an UPDATE that keeps the problems it had, or of an object being deleted. */
+    private AdmissionResponse invalid(AdmissionRequest request, AnnotationReading.Invalid invalid) {
+        String uid = request.uid();
+        if (!"UPDATE".equals(request.operation())) {
+            return AdmissionResponse.denied(uid, invalid.message(), List.of());
+        }
+        JsonNode deletion = request.object().path("metadata").path("deletionTimestamp");
+        if (!deletion.isMissingNode() && !deletion.isNull()) {
+            return AdmissionResponse.allowed(
+                    uid,
+                    List.of("allowed although the ScaledObject's prescaling annotations are invalid, because it is"
+                            + " being deleted: " + invalid.message()));
+        }
+        if (!AdmissionReviewer.unchangedProblems(parser, invalid, request.oldObject())) {
+            return AdmissionResponse.denied(uid, invalid.message(), List.of());
+        }
+        return AdmissionResponse.allowed(
+                uid,
+                List.of("allowed because these prescaling annotations were already invalid before this update;"
+                        + " the ScaledObject gets no prescaling until they are fixed: " + invalid.message()));
+    }
+
+    private List<String> capWarnings(PrescalingSpec prescaling, JsonNode spec) {
+        JsonNode max = spec.path("maxReplicaCount");
+        int maxReplicas = max.isMissingNode() || max.isNull() ? DEFAULT_MAX_REPLICAS : max.asInt(0);
+        if (!max.isMissingNode() && !max.isNull() && (!max.canConvertToInt() || maxReplicas < 1)) {
+            return List.of();
+        }
+        String minKey = parser.keys().minReplicas();
+        if (prescaling.minReplicas() > maxReplicas) {
+            return List.of(minKey + " asks for " + prescaling.minReplicas() + " replicas but spec.maxReplicaCount is "
+                    + maxReplicas + (max.isMissingNode() ? " (KEDA's default)" : "")
+                    + ": the minimum will be capped at " + maxReplicas);
+        }
+        EffectiveMinimum now = EffectiveMinimum.of(prescaling, maxReplicas, clock.instant());
+        if (now.capped() && now.event().isPresent()) {
+            return List.of(minKey + " " + prescaling.minReplicas() + " x event multiplier "
+                    + now.multiplier().toPlainString() + " is above spec.maxReplicaCount " + maxReplicas
+                    + ": the minimum will be capped at " + maxReplicas + " while the event lasts");
+        }
+        return List.of();
+    }
+
+    private static AdmissionResponse answer(String uid, JsonPatch patch, List<String> warnings) {
+        return patch.isEmpty()
+                ? AdmissionResponse.allowed(uid, warnings)
+                : AdmissionResponse.patched(uid, patch, warnings);
+    }
+}

@@ -385,13 +385,7 @@ public final class PrescalingCollector implements MultiCollector {
         if (state.isEmpty() || !state.get().active()) {
             return decision;
         }
-        EffectiveMinimum raised =
-                decision.minimum().raisedBy(MinimumSource.SPIKE, state.get().floor(), hpa.maxReplicas());
-        return new PrescalingDecision(
-                decision.reading(),
-                raised,
-                MetricEncoding.DIRECT.value(raised, hpa.currentReplicas()),
-                MetricEncoding.LEGACY.value(raised, hpa.currentReplicas()));
+        return decision.raisedBy(MinimumSource.SPIKE, state.get().floor(), hpa.maxReplicas(), hpa.currentReplicas());
     }
 
     /**
@@ -446,15 +440,7 @@ public final class PrescalingCollector implements MultiCollector {
             return decision;
         }
         int floor = (int) Math.min(Integer.MAX_VALUE, Math.ceil(forecast.get()));
-        EffectiveMinimum raised = decision.minimum().raisedBy(MinimumSource.FORECAST, floor, hpa.maxReplicas());
-        if (raised == decision.minimum()) {
-            return decision;
-        }
-        return new PrescalingDecision(
-                decision.reading(),
-                raised,
-                MetricEncoding.DIRECT.value(raised, hpa.currentReplicas()),
-                MetricEncoding.LEGACY.value(raised, hpa.currentReplicas()));
+        return decision.raisedBy(MinimumSource.FORECAST, floor, hpa.maxReplicas(), hpa.currentReplicas());
     }
 
     /**

@@ -28,6 +28,23 @@ public record PrescalingDecision(
                 MetricEncoding.LEGACY.value(minimum, currentReplicas));
     }
 
+    /**
+     * This decision with a floor computed from demand (the forecast, the spike guard) in its minimum, through
+     * {@link EffectiveMinimum#raisedBy}, and both metric values computed again for it; this decision itself when the
+     * floor changes nothing. The one place the exporter and the KEDA scaler raise a minimum.
+     */
+    public PrescalingDecision raisedBy(MinimumSource source, int floorReplicas, int maxReplicas, int currentReplicas) {
+        EffectiveMinimum raised = minimum.raisedBy(source, floorReplicas, maxReplicas);
+        if (raised == minimum) {
+            return this;
+        }
+        return new PrescalingDecision(
+                reading,
+                raised,
+                MetricEncoding.DIRECT.value(raised, currentReplicas),
+                MetricEncoding.LEGACY.value(raised, currentReplicas));
+    }
+
     public long value(MetricEncoding encoding) {
         return encoding == MetricEncoding.DIRECT ? directValue : legacyValue;
     }

@@ -4,6 +4,7 @@ import io.prescaler.cluster.ClusterConnection;
 import io.prescaler.exporter.ExporterConfig;
 import io.prescaler.exporter.ExporterServer;
 import io.prescaler.exporter.HpaCache;
+import io.prescaler.scaler.ScalerConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ final class ExporterCommand implements Callable<Integer> {
                 shared.zone(),
                 staleAfter,
                 listen.address);
+        ScalerConfig scaler = keda.config(listen.address);
         Clock clock = Clock.system(config.zone());
         ClusterConnection connection = kubernetes.connect();
         HpaCache cache = new HpaCache(connection.client(), config.namespaces(), clock);
@@ -90,7 +92,7 @@ final class ExporterCommand implements Callable<Integer> {
                 config.keys().prefix(),
                 config.hpaLabels());
         List<AutoCloseable> parts = new ArrayList<>(List.of(server));
-        parts.addAll(keda.start(listen.address, config, connection, cache, clock));
+        parts.addAll(keda.start(scaler, config, connection, cache, clock));
         parts.addAll(List.of(cache, connection));
         ServerLifetime.runUntilStopped(parts);
         return 0;

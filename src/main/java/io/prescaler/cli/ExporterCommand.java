@@ -14,6 +14,7 @@ import io.prescaler.exporter.HpaCache;
 import io.prescaler.failure.UsageException;
 import io.prescaler.forecast.SeasonalForecaster;
 import io.prescaler.history.PrometheusClient;
+import io.prescaler.scaler.ScalerConfig;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.Durations;
 import java.time.Clock;
@@ -172,6 +173,7 @@ final class ExporterCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Optional<PrometheusClient> history = prometheus.settings().map(PrometheusClient::new);
+        ScalerConfig scaler = keda.config(listen.address);
         Clock clock = Clock.system(config.zone());
         ClusterConnection connection = kubernetes.connect();
         HpaCache cache = new HpaCache(connection.client(), config.namespaces(), clock);
@@ -204,7 +206,7 @@ final class ExporterCommand implements Callable<Integer> {
                                 + Durations.format(forecast.staleAfter()))
                         .orElse("none (no --prometheus-url)"));
         List<AutoCloseable> parts = new ArrayList<>(List.of(refresher, server));
-        parts.addAll(keda.start(listen.address, config, connection, cache, clock));
+        parts.addAll(keda.start(scaler, config, connection, cache, clock));
         parts.addAll(List.of(cache, connection));
         history.ifPresent(parts::add);
         ServerLifetime.runUntilStopped(parts);

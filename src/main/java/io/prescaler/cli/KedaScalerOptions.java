@@ -14,6 +14,7 @@ import io.prescaler.scaler.ScalerConfig;
 import io.prescaler.scaler.ScalerServer;
 import io.prescaler.schedule.AnnotationParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -55,12 +56,10 @@ public final class KedaScalerOptions {
             description = "PEM private key of --tls-cert (RSA or EC, PKCS#8 or traditional).")
     Path tlsKey;
 
-    /** Starts the scaler when --grpc-port is not 0; answers the parts to close, in order. */
-    List<AutoCloseable> start(
-            String address, ExporterConfig exporter, ClusterConnection connection, HpaCache hpas, Clock clock) {
-        ScalerConfig config;
+    /** The scaler's settings, checked before anything starts: --tls-cert without --tls-key is a usage error. */
+    ScalerConfig config(String address) {
         try {
-            config = new ScalerConfig(
+            return new ScalerConfig(
                     grpcPort,
                     address,
                     Optional.ofNullable(tlsCert),
@@ -69,6 +68,12 @@ public final class KedaScalerOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** Starts the scaler when --grpc-port is not 0; answers the parts to close, in order. */
+    List<AutoCloseable> start(
+            ScalerConfig config, ExporterConfig exporter, ClusterConnection connection, HpaCache hpas, Clock clock) {
+        String address = config.address();
         if (!config.enabled()) {
             LOG.info("KEDA external scaler off (--grpc-port 0)");
             return List.of();
@@ -92,6 +97,11 @@ public final class KedaScalerOptions {
             cache.close();
             throw new InvalidInputException(
                     "--tls-cert " + tlsCert + " / --tls-key " + tlsKey + " cannot be loaded: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            // The port is taken, or the address is not this host's: bad input, named with the flag.
+            server.close();
+            cache.close();
+            throw new InvalidInputException(e.getMessage(), e);
         }
         LOG.info(
                 "KEDA external scaler listening on {}:{} (gRPC, {})",

@@ -87,7 +87,9 @@ public final class EventsApplier {
         // KEDA ScaledObjects carry the annotations of the HPAs KEDA builds from them: selected and annotated alike.
         List<GenericKubernetesResource> scaledObjects = config.scaledObjects() ? reader.scaledObjects() : List.of();
         List<Target> targets = new ArrayList<>(hpas.size() + scaledObjects.size());
-        hpas.forEach(hpa -> targets.add(Target.of(hpa)));
+        // An HPA KEDA built is annotated through its ScaledObject: KEDA copies the ScaledObject's annotations onto it
+        // and owns it, so writing it too would only start a fight with KEDA's reconciler.
+        hpas.stream().filter(hpa -> !ownedByScaledObject(hpa)).forEach(hpa -> targets.add(Target.of(hpa)));
         scaledObjects.forEach(scaledObject -> targets.add(Target.of(scaledObject)));
 
         int unchanged = 0;
@@ -150,6 +152,14 @@ public final class EventsApplier {
                 events.problems(),
                 config.dryRun(),
                 scaledObjects.size());
+    }
+
+    static boolean ownedByScaledObject(HorizontalPodAutoscaler hpa) {
+        return hpa.getMetadata().getOwnerReferences() != null
+                && hpa.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(owner -> "ScaledObject".equals(owner.getKind())
+                                && owner.getApiVersion() != null
+                                && owner.getApiVersion().startsWith("keda.sh/"));
     }
 
     private static EventDecisions.Decision decide(EventDecisions decisions, Target facts) {

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param minReplicaCount {@code spec.minReplicaCount}, KEDA's default 0 when not set
  * @param maxReplicaCount {@code spec.maxReplicaCount}, KEDA's default 100 when not set
  * @param hpaName {@code status.hpaName}, else {@code spec.advanced.horizontalPodAutoscalerConfig.name}, else
- *     KEDA's {@code keda-hpa-<name>}
+ *     KEDA's {@code keda-hpa-<name>} (cut to 63 characters)
  */
 public record ScaledObjectFacts(
         String namespace,
@@ -45,7 +45,13 @@ public record ScaledObjectFacts(
         targetName = targetName == null ? "" : targetName;
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
-        hpaName = hpaName == null || hpaName.isEmpty() ? "keda-hpa-" + name : hpaName;
+        hpaName = hpaName == null || hpaName.isEmpty() ? kedaHpaName(name) : hpaName;
+    }
+
+    /** The name KEDA gives the HPA it builds: {@code keda-hpa-<name>}, cut to 63 characters as KEDA cuts it. */
+    static String kedaHpaName(String name) {
+        String full = "keda-hpa-" + name;
+        return full.length() > 63 ? full.substring(0, 63) : full;
     }
 
     /** Whether the object is a KEDA ScaledObject of the version Prescaler reads. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The webhook's decision as a plain function of the request: which HPAs are touched, which are denied, and the
@@ -27,6 +28,9 @@ import java.util.Set;
 public final class AdmissionReviewer {
 
     private static final Set<String> MUTATED_OPERATIONS = Set.of("CREATE", "UPDATE");
+
+    /** The External metric KEDA names after the scaler's {@code prescaling-min-replicas}, index prefix and all. */
+    private static final Pattern SCALER_METRIC = Pattern.compile("(s\\d{1,4}-)?prescaling-min-replicas");
 
     private final AnnotationParser parser;
     private final SpikeAnnotations spikes;
@@ -183,16 +187,24 @@ public final class AdmissionReviewer {
         return null;
     }
 
-    /** A KEDA-owned HPA: allowed unchanged, never denied; a warning when it looks meant for prescaling. */
+    /**
+     * A KEDA-owned HPA: allowed unchanged, never denied. KEDA copies the ScaledObject's annotations onto it, so
+     * prescaling keys are expected there once the ScaledObject is annotated; the warning comes only when the HPA
+     * looks meant for prescaling (prescaling keys or metric) but reads nothing from Prescaler's KEDA scaler, i.e.
+     * the ScaledObject has no {@code prescaling} trigger.
+     */
     private AdmissionResponse keptForKeda(String uid, JsonNode hpa, String owner) {
         JsonNode annotations = hpa.path("metadata").path("annotations");
         boolean prescalingKeys = parser.keys().userKeys().stream().anyMatch(annotations::has);
         boolean prescalingMetric = false;
+        boolean fromScaler = false;
         for (JsonNode metric : hpa.path("spec").path("metrics")) {
             prescalingMetric |= PrescalingMetricBlock.isPrescaling(metric, MetricEncoding.DIRECT)
                     || PrescalingMetricBlock.isPrescaling(metric, MetricEncoding.LEGACY);
+            String name = PrescalingMetricBlock.externalMetricName(metric);
+            fromScaler |= name != null && SCALER_METRIC.matcher(name).matches();
         }
-        if (!prescalingKeys && !prescalingMetric) {
+        if ((!prescalingKeys && !prescalingMetric) || fromScaler) {
             return AdmissionResponse.allowed(uid);
         }
         return AdmissionResponse.allowed(

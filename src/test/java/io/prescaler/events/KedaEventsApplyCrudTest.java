@@ -82,6 +82,51 @@ class KedaEventsApplyCrudTest {
                 .create();
     }
 
+    @Test
+    void leavesTheHpaKedaBuiltToItsScaledObject() {
+        // KEDA copies the ScaledObject's annotations and labels onto the HPA it owns.
+        client.autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inNamespace("images")
+                .resource(new HorizontalPodAutoscalerBuilder()
+                        .withNewMetadata()
+                        .withName("keda-hpa-web")
+                        .withLabels(Map.of("tier", "frontend"))
+                        .withAnnotations(Map.of(KEYS.minReplicas(), "20", KEYS.start(), "19:30", KEYS.end(), "23:30"))
+                        .addNewOwnerReference()
+                        .withApiVersion("keda.sh/v1alpha1")
+                        .withKind("ScaledObject")
+                        .withName("web")
+                        .withUid("0d6c5a1e-7b1f-4a5e-9c1d-3e2f4a5b6c7d")
+                        .withController(true)
+                        .endOwnerReference()
+                        .endMetadata()
+                        .withNewSpec()
+                        .withMaxReplicas(40)
+                        .withNewScaleTargetRef("apps/v1", "Deployment", "web")
+                        .endSpec()
+                        .build())
+                .create();
+
+        ApplyReport report = apply(SATURDAY_EVENING, true);
+
+        assertEquals(
+                null,
+                client.autoscaling()
+                        .v2()
+                        .horizontalPodAutoscalers()
+                        .inNamespace("images")
+                        .withName("keda-hpa-web")
+                        .get()
+                        .getMetadata()
+                        .getAnnotations()
+                        .get(KEYS.eventName()),
+                "KEDA writes it from the ScaledObject");
+        assertEquals("saturday-evening", eventAnnotationsOf("images", "web").get(KEYS.eventName()));
+        assertTrue(report.summary().startsWith("events apply: 1 HPAs and 3 ScaledObjects scanned"), report.summary());
+    }
+
     private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
                     GenericKubernetesResource,
                     io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,

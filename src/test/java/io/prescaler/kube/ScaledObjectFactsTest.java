@@ -39,4 +39,12 @@ class ScaledObjectFactsTest {
         assertEquals("shop/web", facts.key());
         assertEquals(Map.of(), facts.annotations());
     }
+
+    @org.junit.jupiter.api.Test
+    void cutsTheHpaNameAt63CharactersAsKedaDoes() throws Exception {
+        String name = "a".repeat(60);
+        ScaledObjectFacts facts =
+                ScaledObjectFacts.of(json("{'metadata':{'name':'" + name + "','namespace':'shop'},'spec':{}}"));
+        assertEquals(("keda-hpa-" + name).substring(0, 63), facts.hpaName());
+    }
 }

@@ -2,6 +2,7 @@ package io.prescaler.scaler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Grpc;
@@ -140,6 +141,25 @@ class ScalerTlsTest {
                 }
             }
             assertEquals(true, served, "a client trusting only the new CA is served");
+        }
+    }
+
+    @Test
+    void refusesAPortInUseNamingTheFlag() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            ScaledObjectDecider decider = decider();
+            ActiveStreams streams = new ActiveStreams(decider, Duration.ofMillis(250));
+            ScalerServer server = new ScalerServer(
+                    new ScalerConfig(
+                            taken.getLocalPort(), "127.0.0.1", Optional.empty(), Optional.empty(), Duration.ofHours(1)),
+                    new ExternalScalerService(decider, streams),
+                    streams);
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, server::start);
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + " (--grpc-port): "),
+                    e.getMessage());
+            server.close();
         }
     }
 

@@ -156,8 +156,11 @@ class KedaAdmissionTest {
                                 + " 100 (KEDA's default): the minimum will be capped at 100"),
                 Arguments.of("so-not-prescaled.json", "UNCHANGED", "-", "cpu", "-"),
                 Arguments.of("so-status-subresource.json", "UNCHANGED", "-", "cpu", "-"),
+                // KEDA copies the ScaledObject's annotations onto its HPA: with the trigger's metric there, all is
+                // well.
+                Arguments.of("hpa-keda-owned-annotated.json", "UNCHANGED", "-", "(none)", "-"),
                 Arguments.of(
-                        "hpa-keda-owned-annotated.json",
+                        "hpa-keda-owned-no-trigger.json",
                         "UNCHANGED",
                         "-",
                         "(none)",
@@ -258,7 +261,7 @@ class KedaAdmissionTest {
 
     /** Over TLS the answer is exactly the reviewer's decision, encoded. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"so-create.json", "so-update-stale-address.json", "so-invalid.json", "hpa-keda-owned-annotated.json"})
+    @CsvSource({"so-create.json", "so-update-stale-address.json", "so-invalid.json", "hpa-keda-owned-no-trigger.json"})
     void answersOverTlsExactlyWhatTheReviewerDecides(String fixture) throws Exception {
         JsonNode review = review(fixture);
         HttpResponse<String> answer = WebhookHarness.post(

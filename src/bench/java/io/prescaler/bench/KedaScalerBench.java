@@ -13,6 +13,7 @@ import io.prescaler.cluster.ClusterReader;
 import io.prescaler.exporter.HpaCache;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.scaler.ActiveStreams;
+import io.prescaler.scaler.DemandFloorSource;
 import io.prescaler.scaler.ExternalScalerService;
 import io.prescaler.scaler.ScaledObjectCache;
 import io.prescaler.scaler.ScaledObjectDecider;
@@ -116,6 +117,7 @@ final class KedaScalerBench implements BenchSuite {
                                 .map(OptionalInt::of)
                                 .orElse(OptionalInt.empty()),
                         new AnnotationParser(AnnotationKeys.DEFAULT, ZoneId.of("Europe/Paris")),
+                        DemandFloorSource.NONE,
                         clock);
                 ActiveStreams streams = new ActiveStreams(decider, Duration.ofMillis(250));
                 hpas.start();

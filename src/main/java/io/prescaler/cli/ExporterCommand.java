@@ -206,7 +206,7 @@ final class ExporterCommand implements Callable<Integer> {
                                 + Durations.format(forecast.staleAfter()))
                         .orElse("none (no --prometheus-url)"));
         List<AutoCloseable> parts = new ArrayList<>(List.of(refresher, server));
-        parts.addAll(keda.start(scaler, config, connection, cache, clock));
+        parts.addAll(keda.start(scaler, config, connection, cache, server.demandFloors(), clock));
         parts.addAll(List.of(cache, connection));
         history.ifPresent(parts::add);
         ServerLifetime.runUntilStopped(parts);

@@ -1,6 +1,7 @@
 package io.prescaler.cli;
 
 import io.prescaler.cluster.ClusterConnection;
+import io.prescaler.exporter.DemandFloors;
 import io.prescaler.exporter.ExporterConfig;
 import io.prescaler.exporter.HpaCache;
 import io.prescaler.failure.InvalidInputException;
@@ -72,7 +73,12 @@ public final class KedaScalerOptions {
 
     /** Starts the scaler when --grpc-port is not 0; answers the parts to close, in order. */
     List<AutoCloseable> start(
-            ScalerConfig config, ExporterConfig exporter, ClusterConnection connection, HpaCache hpas, Clock clock) {
+            ScalerConfig config,
+            ExporterConfig exporter,
+            ClusterConnection connection,
+            HpaCache hpas,
+            DemandFloors floors,
+            Clock clock) {
         String address = config.address();
         if (!config.enabled()) {
             LOG.info("KEDA external scaler off (--grpc-port 0)");
@@ -86,6 +92,7 @@ public final class KedaScalerOptions {
                         .map(OptionalInt::of)
                         .orElse(OptionalInt.empty()),
                 new AnnotationParser(exporter.keys(), exporter.zone()),
+                floors::raise,
                 clock);
         ActiveStreams streams = new ActiveStreams(decider, STREAM_INTERVAL);
         cache.onChange(streams::changed);

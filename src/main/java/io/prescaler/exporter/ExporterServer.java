@@ -100,6 +100,11 @@ public final class ExporterServer implements AutoCloseable {
     }
 
     /** The spike guards the informer feeds, for tests to wait on. */
+    /** The floors this exporter computes from demand (forecast, spike guard), for the KEDA scaler's answers. */
+    public DemandFloors demandFloors() {
+        return prescaling.demandFloors();
+    }
+
     SpikeGuards spikeGuards() {
         return spikes;
     }

@@ -3,7 +3,6 @@ package io.prescaler.exporter;
 import io.prescaler.exporter.HpaSeries.Point;
 import io.prescaler.failure.UsageException;
 import io.prescaler.forecast.ForecastAnnotations;
-import io.prescaler.forecast.ForecastMode;
 import io.prescaler.forecast.ForecastReading;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.schedule.AnnotationParser;
@@ -13,7 +12,6 @@ import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.schedule.MinimumSource;
 import io.prescaler.schedule.PrescalingDecision;
-import io.prescaler.spike.SpikeMode;
 import io.prescaler.spike.SpikeReading;
 import io.prescaler.spike.SpikeState;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -76,6 +74,7 @@ public final class PrescalingCollector implements MultiCollector {
     private final Consumer<Duration> timeToMinimum;
     private final ForecastBoard forecasts;
     private final SpikeGuards spikes;
+    private final DemandFloors floors;
 
     /** Each exported HPA's wait for its minimum; guarded by {@code this} (see {@link #series()}). */
     private Map<String, TimeToMinimum> waits = new HashMap<>();
@@ -159,11 +158,17 @@ public final class PrescalingCollector implements MultiCollector {
             SpikeGuards spikes) {
         this.forecasts = forecasts;
         this.spikes = spikes;
+        this.floors = new DemandFloors(forecasts, spikes);
         this.hpas = hpas;
         this.parser = parser;
         this.clock = clock;
         this.copiedLabels = copiedLabels(hpaLabels);
         this.timeToMinimum = timeToMinimum;
+    }
+
+    /** The floors computed from demand, as this collector applies them. */
+    DemandFloors demandFloors() {
+        return floors;
     }
 
     /** HPA label key -> Prometheus label name; fails at start-up on a name that would clash. */
@@ -321,14 +326,14 @@ public final class PrescalingCollector implements MultiCollector {
             return Optional.empty();
         }
         // The demand floors raise the window's or event's minimum, each naming itself when it is the highest.
-        PrescalingDecision decision = raisedBySpike(
-                raisedByForecast(
-                        PrescalingDecision.decide(reading, hpa.maxReplicas(), hpa.currentReplicas(), now),
-                        hpa,
-                        remembered,
-                        now),
-                hpa,
-                spike);
+        PrescalingDecision decision = floors.raise(
+                PrescalingDecision.decide(reading, hpa.maxReplicas(), hpa.currentReplicas(), now),
+                hpa.key(),
+                remembered.forecast(),
+                spike,
+                hpa.maxReplicas(),
+                hpa.currentReplicas(),
+                now);
         Labels labels = remembered.labels();
         List<Point> points = new ArrayList<>(HpaFamily.values().length);
         points.add(new Point(HpaFamily.DIRECT, labels, decision.directValue()));
@@ -372,23 +377,6 @@ public final class PrescalingCollector implements MultiCollector {
     }
 
     /**
-     * The decision with the spike floor in the minimum, when the guard is on and a spike holds; as it was otherwise
-     * (preview, no spike, or invalid window annotations, which ask for nothing until fixed).
-     */
-    private PrescalingDecision raisedBySpike(PrescalingDecision decision, HpaFacts hpa, SpikeReading spike) {
-        if (!(spike instanceof SpikeReading.Valid valid)
-                || valid.settings().mode() != SpikeMode.ON
-                || decision.reading() instanceof AnnotationReading.Invalid) {
-            return decision;
-        }
-        Optional<SpikeState> state = spikes.state(hpa.key());
-        if (state.isEmpty() || !state.get().active()) {
-            return decision;
-        }
-        return decision.raisedBy(MinimumSource.SPIKE, state.get().floor(), hpa.maxReplicas(), hpa.currentReplicas());
-    }
-
-    /**
      * The spike guard's series of an HPA with valid spike annotations, under a key of their own: like the demand,
      * they change at every status update, and only their lines are rendered again. Absent until the guard has seen
      * a sample.
@@ -420,27 +408,6 @@ public final class PrescalingCollector implements MultiCollector {
                 .map(demand -> new HpaSeries(
                         remembered.demandKey(),
                         List.of(new Point(HpaFamily.DEMAND, remembered.labels(), demand.replicas()))));
-    }
-
-    /**
-     * The decision with the forecast's floor when the HPA's forecast is {@code on}, ready and fresh: the minimum is
-     * the higher of the window or event floor and {@code ceil(forecast)}, capped at maxReplicas, and the metric
-     * values follow it. Invalid window annotations ask for nothing, forecast or not.
-     */
-    private PrescalingDecision raisedByForecast(
-            PrescalingDecision decision, HpaFacts hpa, Memo remembered, Instant now) {
-        if (!(remembered.forecast() instanceof ForecastReading.Valid valid)
-                || valid.settings().mode() != ForecastMode.ON
-                || decision.reading() instanceof AnnotationReading.Invalid) {
-            return decision;
-        }
-        Optional<Double> forecast =
-                forecasts.view(hpa.key()).flatMap(view -> view.replicas(now, forecasts.staleAfter()));
-        if (forecast.isEmpty()) {
-            return decision;
-        }
-        int floor = (int) Math.min(Integer.MAX_VALUE, Math.ceil(forecast.get()));
-        return decision.raisedBy(MinimumSource.FORECAST, floor, hpa.maxReplicas(), hpa.currentReplicas());
     }
 
     /**

@@ -1,12 +1,19 @@
 package io.prescaler.scaler;
 
 import io.grpc.Status;
+import io.prescaler.forecast.ForecastAnnotations;
+import io.prescaler.forecast.ForecastReading;
 import io.prescaler.kube.ScaledObjectFacts;
 import io.prescaler.schedule.AnnotationParser;
+import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.PrescalingDecision;
+import io.prescaler.spike.SpikeAnnotations;
+import io.prescaler.spike.SpikeReading;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,18 +56,45 @@ public final class ScaledObjectDecider {
         record Refused(Status status) implements Answer {}
     }
 
-    private record Memo(ScaledObjectFacts facts, AnnotationReading reading) {}
+    /** What a ScaledObject's annotations say: the window's reading, the forecast's and the spike guard's. */
+    private record Memo(
+            ScaledObjectFacts facts, AnnotationReading reading, ForecastReading forecast, SpikeReading spike) {
+
+        /** Every problem of the three readings, in one refusal. */
+        Optional<AnnotationReading.Invalid> problems() {
+            List<AnnotationProblem> all = new ArrayList<>();
+            if (reading instanceof AnnotationReading.Invalid invalid) {
+                all.addAll(invalid.problems());
+            }
+            if (forecast instanceof ForecastReading.Invalid invalid) {
+                all.addAll(invalid.problems());
+            }
+            all.addAll(spike.problems());
+            return all.isEmpty() ? Optional.empty() : Optional.of(new AnnotationReading.Invalid(all));
+        }
+
+        boolean prescaled() {
+            return reading.isPrescaled() || forecast.isForecast() || spike.isPresent();
+        }
+    }
 
     private final BiFunction<String, String, Optional<ScaledObjectFacts>> scaledObjects;
     private final BiFunction<String, String, Optional<String>> unavailable;
     private final HpaReplicas hpaReplicas;
     private final AnnotationParser parser;
+    private final SpikeAnnotations spikes;
+    private final DemandFloorSource floors;
     private final Clock clock;
     private final Map<String, Memo> readings = new ConcurrentHashMap<>();
 
     /** Decides from the informer cache. */
-    public ScaledObjectDecider(ScaledObjectCache cache, HpaReplicas hpaReplicas, AnnotationParser parser, Clock clock) {
-        this(cache::get, (namespace, name) -> cache.problem(namespace), hpaReplicas, parser, clock);
+    public ScaledObjectDecider(
+            ScaledObjectCache cache,
+            HpaReplicas hpaReplicas,
+            AnnotationParser parser,
+            DemandFloorSource floors,
+            Clock clock) {
+        this(cache::get, (namespace, name) -> cache.problem(namespace), hpaReplicas, parser, floors, clock);
     }
 
     /**
@@ -73,6 +107,19 @@ public final class ScaledObjectDecider {
             HpaReplicas hpaReplicas,
             AnnotationParser parser,
             Clock clock) {
+        this(scaledObjects, unavailable, hpaReplicas, parser, DemandFloorSource.NONE, clock);
+    }
+
+    /** @param floors the exporter's floors from demand, applied after the window's and the events' */
+    public ScaledObjectDecider(
+            BiFunction<String, String, Optional<ScaledObjectFacts>> scaledObjects,
+            BiFunction<String, String, Optional<String>> unavailable,
+            HpaReplicas hpaReplicas,
+            AnnotationParser parser,
+            DemandFloorSource floors,
+            Clock clock) {
+        this.floors = Objects.requireNonNull(floors, "floors");
+        this.spikes = new SpikeAnnotations(parser.keys());
         this.scaledObjects = Objects.requireNonNull(scaledObjects, "scaledObjects");
         this.unavailable = Objects.requireNonNull(unavailable, "unavailable");
         this.hpaReplicas = Objects.requireNonNull(hpaReplicas, "hpaReplicas");
@@ -133,30 +180,45 @@ public final class ScaledObjectDecider {
                     + " not found: the exporter's informer has no ScaledObject of that namespace and name"));
         }
         ScaledObjectFacts scaledObject = found.get();
-        AnnotationReading reading = reading(scaledObject);
-        if (reading instanceof AnnotationReading.Invalid invalid) {
+        Memo memo = memo(scaledObject);
+        Optional<AnnotationReading.Invalid> problems = memo.problems();
+        if (problems.isPresent()) {
             return new Answer.Refused(Status.INVALID_ARGUMENT.withDescription(
-                    "ScaledObject " + scaledObject.key() + ": " + invalid.message()));
+                    "ScaledObject " + scaledObject.key() + ": " + problems.get().message()));
         }
-        if (reading instanceof AnnotationReading.NotPrescaled) {
+        if (!memo.prescaled()) {
             return new Answer.Refused(Status.FAILED_PRECONDITION.withDescription("ScaledObject "
                     + scaledObject.key() + " carries no prescaling annotations ("
                     + parser.keys().minReplicas()
-                    + ", " + parser.keys().start() + ", " + parser.keys().end()
-                    + "): annotate it, or remove the Prescaler trigger"));
+                    + ", " + parser.keys().start() + ", " + parser.keys().end() + ", or "
+                    + parser.keys().forecast()
+                    + " or " + parser.keys().spike() + "): annotate it, or remove the Prescaler trigger"));
         }
         int current = hpaReplicas
                 .currentReplicas(scaledObject.namespace(), scaledObject.hpaName())
                 .orElse(0);
-        return new Answer.Decided(scaledObject, decision(reading, scaledObject, current, now));
+        PrescalingDecision decision = floors.raise(
+                decision(memo.reading(), scaledObject, current, now),
+                scaledObject.namespace() + "/" + scaledObject.hpaName(),
+                memo.forecast(),
+                memo.spike(),
+                scaledObject.maxReplicaCount(),
+                current,
+                now);
+        return new Answer.Decided(scaledObject, decision);
     }
 
-    private AnnotationReading reading(ScaledObjectFacts scaledObject) {
+    private Memo memo(ScaledObjectFacts scaledObject) {
         Memo memo = readings.get(scaledObject.key());
         if (memo == null || memo.facts() != scaledObject) {
-            memo = new Memo(scaledObject, parser.read(scaledObject.annotations()));
+            Map<String, String> annotations = scaledObject.annotations();
+            memo = new Memo(
+                    scaledObject,
+                    parser.read(annotations),
+                    ForecastAnnotations.read(parser.keys(), annotations),
+                    spikes.read(annotations));
             readings.put(scaledObject.key(), memo);
         }
-        return memo.reading();
+        return memo;
     }
 }

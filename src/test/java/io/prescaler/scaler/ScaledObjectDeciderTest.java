@@ -2,18 +2,22 @@ package io.prescaler.scaler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Status;
 import io.prescaler.kube.ScaledObjectFacts;
 import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.AnnotationParser;
+import io.prescaler.schedule.MinimumSource;
 import io.prescaler.schedule.PrescalingDecision;
 import io.prescaler.testing.Fixtures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -132,5 +136,55 @@ class ScaledObjectDeciderTest {
     })
     void servesOnlyItsMetricWithOrWithoutKedasIndex(String metricName, boolean served) {
         assertEquals(served, ScaledObjectDecider.servesMetric(metricName));
+    }
+
+    /**
+     * The exporter's floors from demand reach a ScaledObject's answer for the HPA KEDA built for it, after the window
+     * and events: a forecast-only ScaledObject is answered, not refused, and its value is the floor's.
+     */
+    @Test
+    void appliesTheExportersDemandFloorsForTheHpaKedaBuilt() {
+        ScaledObjectFacts checkout = fixture("forecast-only.yaml");
+        List<String> asked = new ArrayList<>();
+        DemandFloorSource floors = (decision, hpaKey, forecast, spike, max, current, now) -> {
+            asked.add(hpaKey + " " + forecast.isForecast() + " " + spike.isPresent() + " " + max + " " + current);
+            return decision.raisedBy(MinimumSource.FORECAST, 18, max, current);
+        };
+        ScaledObjectDecider decider = new ScaledObjectDecider(
+                (namespace, name) -> Optional.of(checkout).filter(s -> s.key().equals(namespace + "/" + name)),
+                (namespace, name) -> Optional.empty(),
+                (namespace, hpa) -> hpa.equals("keda-hpa-checkout") ? OptionalInt.of(6) : OptionalInt.empty(),
+                PARSER,
+                floors,
+                Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC));
+
+        ScaledObjectDecider.Answer.Decided decided =
+                assertInstanceOf(ScaledObjectDecider.Answer.Decided.class, decider.decide("shop", "checkout"));
+
+        assertEquals(List.of("shop/keda-hpa-checkout true false 40 6"), asked);
+        assertEquals(18, decided.metricValue());
+        assertTrue(decided.active(), "a floor from demand keeps the workload active");
+        assertEquals(
+                Optional.of(MinimumSource.FORECAST),
+                decided.decision().minimum().source());
+    }
+
+    @Test
+    void refusesABadSpikeKeyNamingIt() {
+        ScaledObjectFacts search = fixture("spike-invalid.yaml");
+        ScaledObjectDecider decider = new ScaledObjectDecider(
+                (namespace, name) -> Optional.of(search),
+                (namespace, name) -> Optional.empty(),
+                HpaReplicas.UNKNOWN,
+                PARSER,
+                Clock.fixed(Instant.parse("2026-11-23T19:00:00Z"), ZoneOffset.UTC));
+
+        ScaledObjectDecider.Answer.Refused refused =
+                assertInstanceOf(ScaledObjectDecider.Answer.Refused.class, decider.decide("shop", "search"));
+
+        assertEquals(Status.Code.INVALID_ARGUMENT, refused.status().getCode());
+        assertTrue(
+                refused.status().getDescription().contains("annotations.scaling.exporter.spike"),
+                refused.status().getDescription());
     }
 }

@@ -44,6 +44,7 @@ final class ScalerHarness implements AutoCloseable {
                         .map(OptionalInt::of)
                         .orElse(OptionalInt.empty()),
                 new AnnotationParser(AnnotationKeys.DEFAULT, ZoneId.of("Europe/Paris")),
+                DemandFloorSource.NONE,
                 clock);
         streams = new ActiveStreams(decider, Duration.ofMillis(250));
         scaledObjects.onChange(streams::changed);

@@ -226,14 +226,16 @@ final class SeriesLineCache {
             if (Double.compare(point.value(), before.get(i).value()) == 0) {
                 continue; // unchanged, and an info line's value is written "1", not as a double
             }
-            TreeMap<Labels, byte[]> family = lines.get(point.family());
-            byte[] line = family.get(point.labels());
-            int valueStart = lastSpace(line) + 1;
             byte[] value = formatted(point.value());
-            byte[] rewritten = Arrays.copyOf(line, valueStart + value.length + 1);
-            System.arraycopy(value, 0, rewritten, valueStart, value.length);
-            rewritten[rewritten.length - 1] = NEWLINE;
-            family.put(point.labels(), rewritten);
+            // One traversal of the family's tree for the read and the write: at 10,000 HPAs whose demand and spike
+            // signals change at every status update, the lookups by Labels are most of this method's cost.
+            lines.get(point.family()).computeIfPresent(point.labels(), (labels, line) -> {
+                int valueStart = lastSpace(line) + 1;
+                byte[] rewritten = Arrays.copyOf(line, valueStart + value.length + 1);
+                System.arraycopy(value, 0, rewritten, valueStart, value.length);
+                rewritten[rewritten.length - 1] = NEWLINE;
+                return rewritten;
+            });
         }
         return true;
     }

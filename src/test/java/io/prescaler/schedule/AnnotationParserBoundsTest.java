@@ -91,7 +91,9 @@ class AnnotationParserBoundsTest {
             time-zone       | did you mean annotations.scaling.exporter.timezone?
             time.lead       | did you mean annotations.scaling.exporter.lead?
             leed            | did you mean annotations.scaling.exporter.lead?
-            something.else  | the keys under annotations.scaling.exporter are replica.min, time.start, time.end, days, timezone, lead, event.multiplier, event.name, event.end
+            spike.velocty   | did you mean annotations.scaling.exporter.spike.velocity?
+            acceleration    | did you mean annotations.scaling.exporter.spike.acceleration?
+            something.else  | the keys under annotations.scaling.exporter are replica.min, time.start, time.end, days, timezone, lead, event.multiplier, event.name, event.end, spike, spike.velocity, spike.acceleration, spike.lookahead, spike.hold
             """)
     void namesTheClosestKeyForAKeyUnderThePrefixThatIsNotOurs(String suffix, String hint) {
         Map<String, String> annotations = valid();

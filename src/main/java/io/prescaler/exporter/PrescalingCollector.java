@@ -234,7 +234,7 @@ public final class PrescalingCollector implements MultiCollector {
             if (series.isPresent()) {
                 demand(hpa, remembered).ifPresent(result::add);
                 forecast(hpa, remembered, now).ifPresent(result::add);
-                spike(hpa, remembered).ifPresent(result::add);
+                spike(hpa, remembered, result);
                 TimeToMinimum wait = waits.getOrDefault(hpa.key(), new TimeToMinimum());
                 wait.see(effectiveMinimum(series.get()), hpa.currentReplicas(), now)
                         .ifPresent(timeToMinimum);
@@ -377,26 +377,31 @@ public final class PrescalingCollector implements MultiCollector {
     }
 
     /**
-     * The spike guard's series of an HPA with valid spike annotations, under a key of their own: like the demand,
-     * they change at every status update, and only their lines are rendered again. Absent until the guard has seen
-     * a sample.
+     * The spike guard's series of an HPA with valid spike annotations, under keys of their own like the demand: its
+     * two signals change at every status update and only their lines are rewritten; whether a spike holds and its
+     * floor change rarely, and are compared as a whole. Absent until the guard has seen a sample.
      */
-    private Optional<HpaSeries> spike(HpaFacts hpa, Memo remembered) {
+    private void spike(HpaFacts hpa, Memo remembered, List<HpaSeries> result) {
         if (!(remembered.spike() instanceof SpikeReading.Valid)) {
-            return Optional.empty();
+            return;
         }
         Optional<SpikeState> state = spikes.state(hpa.key());
         if (state.isEmpty()) {
-            return Optional.empty();
+            return;
         }
         SpikeState spike = state.get();
         Labels labels = remembered.labels();
-        List<Point> points = new ArrayList<>(4);
-        spike.velocity().ifPresent(v -> points.add(new Point(HpaFamily.DEMAND_VELOCITY, labels, v)));
-        spike.acceleration().ifPresent(a -> points.add(new Point(HpaFamily.DEMAND_ACCELERATION, labels, a)));
-        points.add(new Point(HpaFamily.SPIKE_ACTIVE, labels, spike.active() ? 1 : 0));
-        points.add(new Point(HpaFamily.SPIKE_FLOOR, labels, spike.floor()));
-        return Optional.of(new HpaSeries(hpa.key() + " spike", points));
+        List<Point> signals = new ArrayList<>(2);
+        spike.velocity().ifPresent(v -> signals.add(new Point(HpaFamily.DEMAND_VELOCITY, labels, v)));
+        spike.acceleration().ifPresent(a -> signals.add(new Point(HpaFamily.DEMAND_ACCELERATION, labels, a)));
+        if (!signals.isEmpty()) {
+            result.add(new HpaSeries(hpa.key() + " spike signals", signals));
+        }
+        result.add(new HpaSeries(
+                hpa.key() + " spike",
+                List.of(
+                        new Point(HpaFamily.SPIKE_ACTIVE, labels, spike.active() ? 1 : 0),
+                        new Point(HpaFamily.SPIKE_FLOOR, labels, spike.floor()))));
     }
 
     /**

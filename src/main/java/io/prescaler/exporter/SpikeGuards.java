@@ -10,6 +10,7 @@ import io.prescaler.spike.SpikeReading;
 import io.prescaler.spike.SpikeSettings;
 import io.prescaler.spike.SpikeState;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +34,7 @@ final class SpikeGuards implements HpaCache.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(SpikeGuards.class);
 
     private final SpikeAnnotations parser;
+    private final List<String> spikeKeys;
     private final Clock clock;
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
 
@@ -41,6 +43,7 @@ final class SpikeGuards implements HpaCache.Listener {
 
     SpikeGuards(AnnotationKeys keys, Clock clock) {
         this.parser = new SpikeAnnotations(Objects.requireNonNull(keys, "keys"));
+        this.spikeKeys = keys.spikeKeys(); // read once: every update of every HPA is checked against them
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -56,7 +59,7 @@ final class SpikeGuards implements HpaCache.Listener {
         }
         String key = key(meta);
         Map<String, String> annotations = meta.getAnnotations();
-        if (annotations == null || parser.keys().spikeKeys().stream().noneMatch(annotations::containsKey)) {
+        if (annotations == null || spikeKeys.stream().noneMatch(annotations::containsKey)) {
             guards.remove(key);
             return;
         }

@@ -121,6 +121,27 @@ class ReplayCommandTest {
     }
 
     @Test
+    void spikeWalkThroughInTheDocsIsWhatTheCommandPrints() throws IOException {
+        String doc = Files.readString(Path.of("docs/replay.md"), StandardCharsets.UTF_8);
+        String command = "--demand examples/demand/surprise-x5.csv examples/demand/hpa-spike.yaml\n";
+        int start = doc.indexOf(command) + command.length();
+        String shown = doc.substring(start, doc.indexOf("```", start));
+
+        int code = run(
+                "replay",
+                "--timezone",
+                "Europe/Paris",
+                "--policy",
+                "reactive,spike",
+                "--demand",
+                "examples/demand/surprise-x5.csv",
+                "examples/demand/hpa-spike.yaml");
+
+        assertEquals(0, code, err::toString);
+        assertEquals(shown, out.toString());
+    }
+
+    @Test
     void spikePolicyOnAnHpaWithoutSpikeKeysRunsTheDefaultsAndSaysSo() {
         int code = run("replay", "--demand", "examples/demand/surprise-x10.csv", "--policy", "spike", HPA);
 

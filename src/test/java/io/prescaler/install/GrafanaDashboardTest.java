@@ -79,6 +79,14 @@ class GrafanaDashboardTest {
     }
 
     @Test
+    void showsTheSpikeGuardsFloorAgainstTheDemandAndItsSignals() {
+        assertAll(
+                () -> assertTrue(aPanelQueriesAll(
+                        "prescaling_spike_floor_replicas", "prescaling_demand_replicas", "prescaling_spike_active")),
+                () -> assertTrue(aPanelQueriesAll("prescaling_demand_velocity", "prescaling_demand_acceleration")));
+    }
+
+    @Test
     void everyPanelUsesTheDashboardsDataSourceVariable() {
         for (JsonNode panel : dashboard.path("panels")) {
             assertEquals(

@@ -95,6 +95,8 @@ class AnnotationParserBoundsTest {
             horizon         | did you mean annotations.scaling.exporter.forecast.horizon?
             headroom        | did you mean annotations.scaling.exporter.forecast.headroom?
             forcast         | did you mean annotations.scaling.exporter.forecast?
+            spike.velocty   | did you mean annotations.scaling.exporter.spike.velocity?
+            acceleration    | did you mean annotations.scaling.exporter.spike.acceleration?
             something.else  | the keys under annotations.scaling.exporter are replica.min, time.start, time.end, days, timezone, lead, event.multiplier, event.name, event.end, forecast, forecast.query, forecast.horizon, forecast.headroom, spike, spike.velocity, spike.acceleration, spike.lookahead, spike.hold
             """)
     void namesTheClosestKeyForAKeyUnderThePrefixThatIsNotOurs(String suffix, String hint) {

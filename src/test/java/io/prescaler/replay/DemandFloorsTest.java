@@ -96,7 +96,8 @@ class DemandFloorsTest {
         ForecastFloor floor = ForecastFloor.of(
                 FORECASTER, demand, List.of(), Duration.ofMinutes(15), START, START.plus(Duration.ofDays(4)));
 
-        ForecastFloor.NotReadySpan span = floor.notReady().orElseThrow();
+        io.prescaler.forecast.ForecastTimeline.NotReadySpan span =
+                floor.notReady().orElseThrow();
         assertEquals(START, span.first());
         assertEquals(START.plus(Duration.ofDays(2)).minus(ForecastFloor.REFRESH), span.last());
         assertEquals(2 * 24 * 12, span.refreshes());

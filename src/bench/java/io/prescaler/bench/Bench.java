@@ -52,7 +52,7 @@ public final class Bench implements Callable<Integer> {
     @Parameters(
             paramLabel = "SUITE",
             arity = "0..*",
-            description = "Suites to run, in order (default: all: prescale, exporter, webhook, events).")
+            description = "Suites to run, in order (default: all: prescale, exporter, webhook, replay, events).")
     List<String> suites = new ArrayList<>();
 
     @Option(

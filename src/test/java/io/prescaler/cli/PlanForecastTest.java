@@ -39,7 +39,7 @@ class PlanForecastTest {
         String table = out.toString();
         assertTrue(table.contains("  TIME         WINDOW  EVENT  MIN  FORECAST  DIRECT  LEGACY  REPLICAS\n"), table);
         // Saturday's programme at 21:00, learnt from the three Saturdays before: 25 minutes ahead, x5
-        assertTrue(table.contains("  20:00-20:45  closed  -        0        11       0       0         4\n"), table);
+        assertTrue(table.contains("  20:15-20:45  closed  -        0        11       0       0         4\n"), table);
         assertTrue(table.contains("  20:45-21:00  closed  -        0        52       0       0         4\n"), table);
         assertTrue(table.contains("  21:00-21:15  open    -       32        52      32      11         4\n"), table);
         assertTrue(table.contains("FORECAST: the floor the forecast would hold"), table);

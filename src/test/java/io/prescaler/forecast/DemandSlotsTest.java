@@ -42,7 +42,8 @@ class DemandSlotsTest {
         "2, 9", // 5 until 2:30, then 9: the highest of the minute
         "16, 9", // held 15 minutes from 2:30, so minute 17 is the last one known
         "17, 9", "18, NaN", // a gap: more than 15 minutes without a sample
-        "40, 3", "41, NaN", // the last point holds 15 minutes too, then nothing is known
+        "40, 3", "54, 3", // the last point holds 15 minutes too
+        "55, NaN", // then nothing is known
     })
     void readsTheHighestDemandOfEachMinuteHoldingASampleAtMostFifteenMinutes(int m, double expected) {
         DemandCurve curve = curve(new double[] {0, 2.5, 40}, new double[] {5, 9, 3});

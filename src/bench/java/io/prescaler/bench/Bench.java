@@ -55,7 +55,7 @@ public final class Bench implements Callable<Integer> {
             paramLabel = "SUITE",
             arity = "0..*",
             description =
-                    "Suites to run, in order (default: all: prescale, exporter, scrape, spike, webhook, events, keda).")
+                    "Suites to run, in order (default: all: prescale, exporter, scrape, spike, webhook, replay, events, keda).")
     List<String> suites = new ArrayList<>();
 
     @Option(

@@ -5,8 +5,15 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.prescaler.cluster.ClusterConnection;
 import io.prescaler.cluster.ClusterReader;
 import io.prescaler.cluster.ConfigMapRef;
+import io.prescaler.demand.DemandCurve;
 import io.prescaler.events.EventsApplyConfig;
 import io.prescaler.failure.InvalidInputException;
+import io.prescaler.forecast.ForecastAnnotations;
+import io.prescaler.forecast.ForecastReading;
+import io.prescaler.forecast.ForecastSettings;
+import io.prescaler.forecast.ForecastTimeline;
+import io.prescaler.forecast.SeasonalForecaster;
+import io.prescaler.forecast.TrainingExclusions;
 import io.prescaler.hpa.Behavior;
 import io.prescaler.input.EventsYaml;
 import io.prescaler.input.HpaManifests;
@@ -15,10 +22,12 @@ import io.prescaler.kube.HpaBehaviors;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.plan.DayPlan;
 import io.prescaler.plan.DayPlanner;
+import io.prescaler.plan.HpaPlan;
 import io.prescaler.plan.PlanAssumptions;
 import io.prescaler.plan.PlanChart;
 import io.prescaler.plan.PlanTable;
 import io.prescaler.plan.SpikeGuardPlan;
+import io.prescaler.replay.DemandCsv;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
@@ -33,10 +42,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -110,6 +123,14 @@ final class PlanCommand implements Callable<Integer> {
             description = "The events ConfigMap read from the cluster when no FILE is given: NAME alone is in the"
                     + " kubeconfig's namespace (default: " + ConfigMapRef.DEFAULT_NAME + ").")
     ConfigMapRef configMap = ConfigMapRef.DEFAULT;
+
+    @Option(
+            names = "--demand",
+            paramLabel = "FILE.csv",
+            description = "Demand history (the replay CSV: `time,demand`) of the HPA planned: adds a FORECAST column,"
+                    + " the floor the forecast would hold at each step, learnt from the demand before it (at most"
+                    + " 5 weeks). Without it, plan cannot show a forecast and says so for the HPAs that have one.")
+    String demandFile;
 
     @Mixin
     SharedOptions shared;
@@ -193,15 +214,35 @@ final class PlanCommand implements Callable<Integer> {
         List<DayPlanner.Planned> planned = new ArrayList<>();
         List<SpikeGuardPlan> spikeGuards = new ArrayList<>();
         SpikeAnnotations spikes = new SpikeAnnotations(parser.keys());
+        Map<String, ForecastSettings> forecastSettings = new HashMap<>();
+        DemandCurve demand = demandFile == null
+                ? null
+                : DemandCsv.parse(inputs.read(demandFile).text(), demandFile);
         for (HorizontalPodAutoscaler hpa : hpas) {
             HpaFacts facts = HpaFacts.of(hpa);
             AnnotationReading reading = parser.read(DayPlanner.withoutEventKeys(facts.annotations(), parser.keys()));
+            ForecastReading forecastReading = ForecastAnnotations.read(parser.keys(), facts.annotations());
             SpikeReading spike = spikes.read(facts.annotations());
             parser.hints(facts.annotations())
                     .forEach(hint -> err.println("plan: " + facts.key() + ": warning: " + hint));
             List<AnnotationProblem> problems = new ArrayList<>();
-            if (reading instanceof AnnotationReading.Invalid invalid) {
+            if (forecastReading instanceof ForecastReading.Invalid invalid) {
                 problems.addAll(invalid.problems());
+            } else if (forecastReading instanceof ForecastReading.Valid valid) {
+                forecastSettings.put(facts.key(), valid.settings());
+                if (demand == null) {
+                    err.println("plan: note: " + facts.key() + " has a forecast ("
+                            + parser.keys().forecast() + ": "
+                            + valid.settings().mode().name().toLowerCase(Locale.ROOT) + "): plan cannot show it"
+                            + " without its demand history; give it with --demand FILE.csv");
+                }
+                if (reading instanceof AnnotationReading.NotPrescaled) {
+                    err.println("plan: note: " + facts.key() + " is forecast-only: plan shows daily windows and"
+                            + " events; backtest its forecast with replay --policy forecast");
+                }
+            }
+            if (reading instanceof AnnotationReading.Invalid invalid) {
+                problems.addAll(0, invalid.problems());
             }
             problems.addAll(spike.problems());
             if (!problems.isEmpty()) {
@@ -254,7 +295,30 @@ final class PlanCommand implements Callable<Integer> {
             err.println("plan: " + failure);
             bad = true;
         }
-        out.print(PlanTable.render(plan));
+        Map<String, ForecastTimeline> forecasts = new HashMap<>();
+        if (demand != null) {
+            for (HpaPlan hpa : plan.hpas()) {
+                ForecastSettings settings =
+                        forecastSettings.getOrDefault(hpa.hpa().key(), ForecastSettings.DEFAULTS);
+                Instant read = plan.from().minus(SeasonalForecaster.MAX_HISTORY);
+                forecasts.put(
+                        hpa.hpa().key(),
+                        ForecastTimeline.of(
+                                SeasonalForecaster.of(
+                                        settings, hpa.spec().window().zone()),
+                                demand,
+                                TrainingExclusions.of(
+                                        parsed.calendar(),
+                                        hpa.hpa().namespace(),
+                                        hpa.hpa().labels(),
+                                        read.isBefore(demand.first()) ? demand.first() : read,
+                                        plan.to()),
+                                settings.horizonWithLead(hpa.spec().window().lead()),
+                                plan.from(),
+                                plan.to()));
+            }
+        }
+        out.print(PlanTable.render(plan, forecasts));
         if (!spikeGuards.isEmpty()) {
             out.print("\n" + spikeSection(spikeGuards));
         }

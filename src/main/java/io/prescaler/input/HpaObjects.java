@@ -63,12 +63,13 @@ public final class HpaObjects {
     }
 
     /**
-     * Whether the object carries one of the keys a team sets to prescale, the spike guard's included (the event keys
-     * do not count).
+     * Whether the object carries one of the keys a team sets to prescale: a window key, a forecast key or a spike
+     * key (the event keys do not count).
      */
     public static boolean isPrescaled(JsonNode object, AnnotationKeys keys) {
         JsonNode annotations = object.path("metadata").path("annotations");
         return keys.userKeys().stream().anyMatch(annotations::has)
+                || keys.forecastKeys().stream().anyMatch(annotations::has)
                 || keys.spikeKeys().stream().anyMatch(annotations::has);
     }
 

@@ -6,6 +6,13 @@ import java.util.Locale;
 public enum PolicyPart {
     /** The prescaling annotations (daily window, lead) and the events file's multipliers. */
     SCHEDULE,
+    /**
+     * The forecast learned from the HPA's own demand ({@code forecast.SeasonalForecaster}), trained at each refresh
+     * only on the demand before it, events left out.
+     */
+    FORECAST,
+    /** The naive baseline: the highest demand of the same 30 minutes a week earlier, one-offs and events included. */
+    LAST_WEEK,
     /** The spike guard: a floor while the demand the HPA reports rises fast (velocity and acceleration). */
     SPIKE;
 

@@ -7,6 +7,7 @@ import io.prescaler.schedule.MinimumSource;
 import io.prescaler.spike.SpikeMode;
 import io.prescaler.spike.SpikeSettings;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,6 +19,7 @@ import java.util.function.Function;
  * @param behavior its {@code spec.behavior} with the API defaults; empty for the controller's legacy path
  * @param encoding the prescaling metric it consumes under the schedule policy
  * @param schedule the effective minimum its annotations and the events file ask at an instant
+ * @param floors the floors computed from demand, per part of a policy that has one (forecast, last week)
  * @param spike the spike guard's settings under the spike policy (its annotations', else the defaults; always on)
  * @param spikeFloors the guard's floors over the run being made ({@link Replayer} computes them per run)
  */
@@ -28,17 +30,19 @@ public record ReplayedHpa(
         Optional<Behavior> behavior,
         MetricEncoding encoding,
         Function<Instant, EffectiveMinimum> schedule,
+        Map<PolicyPart, DemandFloor> floors,
         SpikeSettings spike,
         SpikeFloors spikeFloors) {
 
-    /** An HPA with the spike guard's defaults. */
+    /** An HPA with floors computed from demand and the spike guard's defaults. */
     public ReplayedHpa(
             String key,
             int minReplicas,
             int maxReplicas,
             Optional<Behavior> behavior,
             MetricEncoding encoding,
-            Function<Instant, EffectiveMinimum> schedule) {
+            Function<Instant, EffectiveMinimum> schedule,
+            Map<PolicyPart, DemandFloor> floors) {
         this(
                 key,
                 minReplicas,
@@ -46,6 +50,7 @@ public record ReplayedHpa(
                 behavior,
                 encoding,
                 schedule,
+                floors,
                 SpikeSettings.defaults(SpikeMode.ON),
                 SpikeFloors.NONE);
     }
@@ -57,11 +62,39 @@ public record ReplayedHpa(
         Objects.requireNonNull(behavior, "behavior");
         Objects.requireNonNull(encoding, "encoding");
         Objects.requireNonNull(schedule, "schedule");
+        floors = Map.copyOf(floors);
     }
 
-    /** The minimum {@code policy} asks at an instant: the highest of its floors, {@link EffectiveMinimum#NONE} when reactive. */
+    /** An HPA replayed without floors computed from demand: reactive and schedule only. */
+    public ReplayedHpa(
+            String key,
+            int minReplicas,
+            int maxReplicas,
+            Optional<Behavior> behavior,
+            MetricEncoding encoding,
+            Function<Instant, EffectiveMinimum> schedule) {
+        this(key, minReplicas, maxReplicas, behavior, encoding, schedule, Map.of());
+    }
+
+    /**
+     * The minimum {@code policy} asks at an instant: the highest of its floors, {@link EffectiveMinimum#NONE} when
+     * reactive. The schedule's minimum is raised by each demand floor of the policy, as the exporter raises it.
+     *
+     * @throws IllegalStateException when the policy names a part this HPA was given no floor for
+     */
     public EffectiveMinimum minimumAt(Policy policy, Instant at) {
         EffectiveMinimum minimum = policy.includes(PolicyPart.SCHEDULE) ? schedule.apply(at) : EffectiveMinimum.NONE;
+        for (PolicyPart part : policy.parts()) {
+            if (part == PolicyPart.SCHEDULE || part == PolicyPart.SPIKE) {
+                continue;
+            }
+            DemandFloor floor = floors.get(part);
+            if (floor == null) {
+                throw new IllegalStateException("no " + part.label() + " floor was computed for " + key);
+            }
+            minimum = minimum.raisedBy(floor.source(), floor.replicasAt(at), maxReplicas);
+        }
+        // The spike guard last, as the exporter applies it.
         if (policy.includes(PolicyPart.SPIKE)) {
             minimum = minimum.raisedBy(MinimumSource.SPIKE, spikeFloors.at(at), maxReplicas);
         }
@@ -77,12 +110,13 @@ public record ReplayedHpa(
                 behavior,
                 encoding,
                 schedule,
+                floors,
                 settings.withMode(SpikeMode.ON),
                 spikeFloors);
     }
 
     /** This HPA with the spike guard's floors of one run. */
     public ReplayedHpa withSpikeFloors(SpikeFloors floors) {
-        return new ReplayedHpa(key, minReplicas, maxReplicas, behavior, encoding, schedule, spike, floors);
+        return new ReplayedHpa(key, minReplicas, maxReplicas, behavior, encoding, schedule, this.floors, spike, floors);
     }
 }

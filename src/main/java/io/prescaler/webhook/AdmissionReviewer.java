@@ -1,6 +1,8 @@
 package io.prescaler.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prescaler.forecast.ForecastAnnotations;
+import io.prescaler.forecast.ForecastReading;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
@@ -89,14 +91,15 @@ public final class AdmissionReviewer {
         JsonNode spec = hpa.path("spec");
         Map<String, String> annotations = annotations(hpa);
         AnnotationReading reading = parser.read(annotations);
+        ForecastReading forecast = ForecastAnnotations.read(parser.keys(), annotations);
         SpikeReading spike = spikes.read(annotations);
-        Optional<AnnotationReading.Invalid> problems = problems(reading, spike);
+        Optional<AnnotationReading.Invalid> problems = problems(reading, forecast, spike);
         if (problems.isPresent()) {
             return invalid(request, problems.get());
         }
         // A key under the prefix that is none of ours is ignored: a warning naming the key meant, not a denial.
         List<String> warnings = new ArrayList<>(parser.hints(annotations));
-        if (reading instanceof AnnotationReading.NotPrescaled && !spike.isPresent()) {
+        if (reading instanceof AnnotationReading.NotPrescaled && !forecast.isForecast() && !spike.isPresent()) {
             MetricBlockPlanner.Plan removal = MetricBlockPlanner.removeAll(spec, encoding);
             warnings.addAll(
                     removal.keptHandWrittenLegacy()
@@ -228,18 +231,25 @@ public final class AdmissionReviewer {
             return false;
         }
         Map<String, String> before = annotations(oldObject);
-        return problems(parser.read(before), new SpikeAnnotations(parser.keys()).read(before))
+        return problems(
+                        parser.read(before),
+                        ForecastAnnotations.read(parser.keys(), before),
+                        new SpikeAnnotations(parser.keys()).read(before))
                 .map(old -> old.problems().containsAll(invalid.problems()))
                 .orElse(false);
     }
 
     /**
-     * The problems of every parser of the annotations (the window's, the spike guard's), in one reading so that a
-     * denial names them all; empty when there are none.
+     * The problems of every parser of the annotations (the window's, the forecast's, the spike guard's), in one
+     * reading so that a denial names them all; empty when there are none.
      */
-    private static Optional<AnnotationReading.Invalid> problems(AnnotationReading reading, SpikeReading spike) {
+    static Optional<AnnotationReading.Invalid> problems(
+            AnnotationReading reading, ForecastReading forecast, SpikeReading spike) {
         List<AnnotationProblem> all = new ArrayList<>();
         if (reading instanceof AnnotationReading.Invalid invalid) {
+            all.addAll(invalid.problems());
+        }
+        if (forecast instanceof ForecastReading.Invalid invalid) {
             all.addAll(invalid.problems());
         }
         all.addAll(spike.problems());

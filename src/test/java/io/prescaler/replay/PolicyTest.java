@@ -14,6 +14,11 @@ class PolicyTest {
         "reactive, reactive",
         "schedule, schedule",
         "' schedule ', schedule",
+        "forecast, forecast",
+        "last-week, last-week",
+        "schedule+forecast, schedule+forecast",
+        "forecast+schedule, schedule+forecast",
+        "last-week+forecast+schedule, schedule+forecast+last-week",
         "spike, spike",
         "spike+schedule, schedule+spike",
         "schedule + spike, schedule+spike"
@@ -27,7 +32,9 @@ class PolicyTest {
             delimiter = '|',
             textBlock =
                     """
-            scheduel          | "scheduel" in "scheduel" is not a policy: use reactive or schedule
+            scheduel          | "scheduel" in "scheduel" is not a policy: use reactive or schedule, forecast, last-week, several joined by + (for example schedule+forecast)
+            last_week         | "last_week" in "last_week" is not a policy
+            forecast+forecast | names forecast twice
             schedule+schedule | names schedule twice
             spike+spike       | names spike twice
             reactive+schedule | "reactive" in "reactive+schedule" is not a policy

@@ -18,7 +18,39 @@ public record BenchSettings(
         int scrapes,
         Duration scrapeBudget,
         Webhook webhook,
-        Events events) {
+        Events events,
+        Forecast forecast) {
+
+    /** The settings with the forecast suite's defaults. */
+    public BenchSettings(
+            List<String> suites,
+            Path outDir,
+            List<Integer> exporterSizes,
+            int scrapes,
+            Duration scrapeBudget,
+            Webhook webhook,
+            Events events) {
+        this(suites, outDir, exporterSizes, scrapes, scrapeBudget, webhook, events, Forecast.DEFAULTS);
+    }
+
+    /**
+     * The forecast suite's settings.
+     *
+     * @param sizes forecast HPA counts
+     * @param days days of demand history backfilled per HPA (5-minute samples)
+     * @param concurrency the exporter's --forecast-concurrency
+     */
+    public record Forecast(List<Integer> sizes, int days, int concurrency) {
+
+        public static final Forecast DEFAULTS = new Forecast(List.of(1000), 14, 4);
+
+        public Forecast {
+            sizes = List.copyOf(sizes);
+            if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1) || days < 1 || concurrency < 1) {
+                throw new IllegalArgumentException("the forecast suite needs HPA counts, days and a concurrency >= 1");
+            }
+        }
+    }
 
     public BenchSettings {
         suites = List.copyOf(suites);
@@ -27,6 +59,7 @@ public record BenchSettings(
         Objects.requireNonNull(scrapeBudget, "scrapeBudget");
         Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(forecast, "forecast");
     }
 
     /**

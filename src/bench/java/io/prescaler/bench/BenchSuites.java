@@ -31,6 +31,10 @@ public final class BenchSuites {
             BenchSettings.Events events = settings.events();
             return new EventsApplyBench(events.sizes(), events.jar(), events.jvmOptions());
         });
+        SUITES.put("forecast", settings -> {
+            BenchSettings.Forecast forecast = settings.forecast();
+            return new ForecastBench(forecast.sizes(), forecast.days(), forecast.concurrency());
+        });
     }
 
     private BenchSuites() {}

@@ -31,13 +31,14 @@ class BenchSuitesTest {
     @Test
     void runsEveryAvailableSuiteWhenNoneIsNamed() {
         assertEquals(
-                List.of("prescale", "exporter", "webhook", "events"),
+                List.of("prescale", "exporter", "webhook", "events", "forecast"),
                 BenchSuites.select(asking()).stream().map(BenchSuite::name).toList());
     }
 
     @Test
     void rejectsAnUnknownSuiteNamingTheAvailableOnes() {
         UsageException e = assertThrows(UsageException.class, () -> BenchSuites.select(asking("prescale", "cpu")));
-        assertEquals("unknown suite 'cpu'; available suites: prescale, exporter, webhook, events", e.getMessage());
+        assertEquals(
+                "unknown suite 'cpu'; available suites: prescale, exporter, webhook, events, forecast", e.getMessage());
     }
 }

@@ -359,6 +359,29 @@ class ForecastExporterTest {
                 seen);
     }
 
+    @Test
+    void looksAsFarAheadAsTheHorizonAnnotationElseTheLeadElseTheDefaultInTheHpasZone() throws Exception {
+        startPrometheus(2);
+        java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        BiFunction<ForecastSettings, ZoneId, Forecaster> recording =
+                (settings, zone) -> (history, now, horizon, excluded) -> {
+                    asked.add(settings.mode() + " " + zone + " " + horizon);
+                    return SAME_TIME_YESTERDAY.apply(settings, zone).forecast(history, now, horizon, excluded);
+                };
+        startExporter(
+                Optional.of(prometheus.url()),
+                recording,
+                () -> EventCalendar.EMPTY,
+                "web-on.yaml",
+                "horizon-1h.yaml",
+                "lead-10m.yaml");
+
+        refresher.refresh();
+
+        // ahead and evening read the web demand through their forecast.query
+        assertEquals(java.util.Set.of("ON Z PT15M", "ON Z PT1H", "PREVIEW Europe/Paris PT10M"), asked);
+    }
+
     /** The instant as an events file writes it, in UTC (the calendar's zone here). */
     private static String local(Instant instant) {
         return java.time.LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString();

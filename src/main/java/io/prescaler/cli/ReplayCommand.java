@@ -5,7 +5,11 @@ import io.prescaler.demand.DemandCurve;
 import io.prescaler.failure.InvalidInputException;
 import io.prescaler.failure.UsageException;
 import io.prescaler.forecast.ForecastAnnotations;
+import io.prescaler.forecast.ForecastMode;
 import io.prescaler.forecast.ForecastReading;
+import io.prescaler.forecast.ForecastSettings;
+import io.prescaler.forecast.SeasonalForecaster;
+import io.prescaler.forecast.TrainingExclusions;
 import io.prescaler.history.DemandSignal;
 import io.prescaler.history.PrometheusClient;
 import io.prescaler.history.PrometheusSettings;
@@ -18,6 +22,9 @@ import io.prescaler.kube.HpaBehaviors;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.plan.DayPlanner;
 import io.prescaler.replay.DemandCsv;
+import io.prescaler.replay.DemandFloor;
+import io.prescaler.replay.ForecastFloor;
+import io.prescaler.replay.LastWeekFloor;
 import io.prescaler.replay.Policy;
 import io.prescaler.replay.PolicyPart;
 import io.prescaler.replay.ReplayAssumptions;
@@ -26,6 +33,7 @@ import io.prescaler.replay.ReplayJson;
 import io.prescaler.replay.ReplayReport;
 import io.prescaler.replay.ReplayTable;
 import io.prescaler.replay.ReplayedHpa;
+import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.Durations;
 import io.prescaler.schedule.EffectiveMinimum;
@@ -33,6 +41,7 @@ import io.prescaler.schedule.EventProblem;
 import io.prescaler.schedule.HpaSchedule;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.schedule.ParsedEvents;
+import io.prescaler.schedule.TimeSpan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +49,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -59,7 +72,12 @@ import picocli.CommandLine.Parameters;
                     + " served it: under-provisioned replica-minutes, peak shortfall, minutes short, how late the"
                     + " Ready pods were at each rise, and what it cost in pod-hours.",
             "Policies: reactive (the HPA alone, its own metric carrying the demand), schedule (plus the HPA's"
-                    + " prescaling annotations and the --events file).",
+                    + " prescaling annotations and the --events file), forecast (plus the forecast learned from the"
+                    + " demand before each instant, refreshed every 5m as the exporter does, the --events file's"
+                    + " events left out of training; the HPA's forecast.horizon and forecast.headroom apply, its"
+                    + " forecast mode does not: the backtest shows what `on` would do), last-week (plus the highest"
+                    + " demand of the same 30 minutes a week earlier, the naive baseline). Join floors with +:"
+                    + " schedule+forecast holds the higher of both.",
             "Exit status: 0; 1 on bad input (the HPA, its annotations, the demand file, the events file); 2 for bad"
                     + " flags."
         })
@@ -132,7 +150,9 @@ final class ReplayCommand implements Callable<Integer> {
             defaultValue = "reactive,schedule",
             converter = PolicyConverter.class,
             description = "The policies to replay, in order: reactive (the HPA alone) or Prescaler's floors joined"
-                    + " by + (schedule) (default: ${DEFAULT-VALUE}).")
+                    + " by + (schedule, forecast, last-week; for example schedule+forecast) (default:"
+                    + " ${DEFAULT-VALUE}). To backtest a forecast on a held-out week, give --from at the week's"
+                    + " start: the forecast still learns from the demand before it.")
     List<Policy> policies;
 
     @Option(
@@ -216,9 +236,18 @@ final class ReplayCommand implements Callable<Integer> {
         AnnotationReading reading = shared.parser()
                 .read(DayPlanner.withoutEventKeys(
                         facts.annotations(), shared.parser().keys()));
+        ForecastReading forecastReading = ForecastAnnotations.read(shared.keys(), facts.annotations());
+        List<AnnotationProblem> problems = new ArrayList<>();
         if (reading instanceof AnnotationReading.Invalid invalid) {
-            throw new InvalidInputException(facts.key() + ": " + invalid.message());
-        } else if (reading instanceof AnnotationReading.Valid valid) {
+            problems.addAll(invalid.problems());
+        }
+        if (forecastReading instanceof ForecastReading.Invalid invalid) {
+            problems.addAll(invalid.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(facts.key() + ": " + new AnnotationReading.Invalid(problems).message());
+        }
+        if (reading instanceof AnnotationReading.Valid valid) {
             HpaSchedule schedule = new HpaSchedule(
                     valid.spec(),
                     facts.maxReplicas(),
@@ -231,13 +260,23 @@ final class ReplayCommand implements Callable<Integer> {
                     + " holds no floor beyond what its events select");
         }
 
+        Map<PolicyPart, DemandFloor> floors = new EnumMap<>(PolicyPart.class);
+        if (chosen.stream().anyMatch(p -> p.includes(PolicyPart.FORECAST))) {
+            floors.put(
+                    PolicyPart.FORECAST,
+                    forecastFloor(forecastReading, reading, facts, parsed, demand, start, end, err));
+        }
+        if (chosen.stream().anyMatch(p -> p.includes(PolicyPart.LAST_WEEK))) {
+            floors.put(PolicyPart.LAST_WEEK, LastWeekFloor.of(demand, start, end));
+        }
         ReplayedHpa replayed = new ReplayedHpa(
                 facts.key(),
                 minReplicas(facts),
                 facts.maxReplicas(),
                 behavior(hpa, facts),
                 facts.consumedEncoding().orElse(MetricEncoding.DIRECT),
-                floor);
+                floor,
+                floors);
         ReplayAssumptions assumptions =
                 new ReplayAssumptions(podStartup, model.pipelineDelay, model.kubernetesVersion.toleranceTest());
         ReplayReport report = ReplayReport.of(replayed, chosen, demand, assumptions, start, end);
@@ -296,6 +335,54 @@ final class ReplayCommand implements Callable<Integer> {
             }
             return ((RangeResult.Samples) read).curve();
         }
+    }
+
+    /**
+     * The forecast policy's floor: the HPA's forecast settings (the defaults without forecast keys), the window's
+     * zone and lead when it has a window, the events selecting it left out of training.
+     */
+    private ForecastFloor forecastFloor(
+            ForecastReading forecastReading,
+            AnnotationReading reading,
+            HpaFacts facts,
+            ParsedEvents parsed,
+            DemandCurve demand,
+            Instant start,
+            Instant end,
+            PrintWriter err) {
+        ForecastSettings settings = forecastReading instanceof ForecastReading.Valid valid
+                ? valid.settings()
+                : new ForecastSettings(ForecastMode.ON, Optional.empty(), Optional.empty(), Optional.empty());
+        Optional<AnnotationReading.Valid> window =
+                reading instanceof AnnotationReading.Valid valid ? Optional.of(valid) : Optional.empty();
+        ZoneId zone = window.map(w -> w.spec().window().zone()).orElse(shared.zone());
+        Duration lead = window.map(w -> w.spec().window().lead()).orElse(Duration.ZERO);
+        Duration horizon = settings.horizon()
+                .orElse(
+                        lead.isZero()
+                                ? ForecastAnnotations.DEFAULT_HORIZON
+                                : lead.compareTo(ForecastAnnotations.MAX_HORIZON) > 0
+                                        ? ForecastAnnotations.MAX_HORIZON
+                                        : lead);
+        Instant trainedFrom = start.minus(SeasonalForecaster.MAX_HISTORY);
+        List<TimeSpan> excluded = TrainingExclusions.of(
+                parsed.calendar(),
+                facts.namespace(),
+                facts.labels(),
+                trainedFrom.isBefore(demand.first()) ? demand.first() : trainedFrom,
+                end);
+        err.println("replay: forecast: horizon " + Durations.format(horizon) + ", headroom "
+                + settings.headroom().map(h -> "fixed at " + h).orElse("calibrated") + ", local time in "
+                + zone.getId() + ", refreshed every " + Durations.format(ForecastFloor.REFRESH) + "; "
+                + excluded.size() + " event span" + (excluded.size() == 1 ? "" : "s") + " left out of training");
+        ForecastFloor forecast =
+                ForecastFloor.of(SeasonalForecaster.of(settings, zone), demand, excluded, horizon, start, end);
+        forecast.notReady()
+                .ifPresent(n -> err.println("replay: note: no forecast at " + n.refreshes() + " of its refreshes,"
+                        + " from " + n.first().atZone(zone).toOffsetDateTime() + " to "
+                        + n.last().atZone(zone).toOffsetDateTime() + " (" + n.reason()
+                        + "): the forecast policies hold no forecast floor then"));
+        return forecast;
     }
 
     private HorizontalPodAutoscaler chooseHpa(List<HorizontalPodAutoscaler> hpas) {

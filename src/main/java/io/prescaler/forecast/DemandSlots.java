@@ -22,8 +22,13 @@ public final class DemandSlots {
     /** A sample holds until the next one, but at most this long: beyond, the history has a gap. */
     public static final Duration MAX_HOLD = Duration.ofMinutes(15);
 
-    /** The slot around a time of day: from 15 minutes before to 15 minutes after. */
-    public static final Duration SLOT_HALF_WIDTH = Duration.ofMinutes(15);
+    /**
+     * The slot around a time of day: from 10 minutes before to 10 minutes after. Wide enough that a rise a few
+     * minutes earlier or later than usual is in it; narrow enough that the floor rises at most the horizon plus 10
+     * minutes ahead of it (&plusmn;15 minutes cost 8 % more pod-hours on the example backtest for no fewer
+     * replica-minutes short).
+     */
+    public static final Duration SLOT_HALF_WIDTH = Duration.ofMinutes(10);
 
     static final int HALF = (int) SLOT_HALF_WIDTH.toMinutes();
     static final int SLOT_MINUTES = 2 * HALF;
@@ -119,7 +124,7 @@ public final class DemandSlots {
     }
 
     /**
-     * The highest demand in the slot centred on {@code centre} (minutes [centre - 15, centre + 15)), read only when
+     * The highest demand in the slot centred on {@code centre} (minutes [centre - 10, centre + 10)), read only when
      * the whole slot lies in [{@code lowest}, {@code limit}) and at least half of it is known; NaN otherwise.
      */
     double slot(long centre, long lowest, long limit) {
@@ -135,6 +140,37 @@ public final class DemandSlots {
             return Double.NaN;
         }
         return slotMax[(int) (centre - firstMinute)];
+    }
+
+    /**
+     * The highest demand in the slot of &plusmn;10 minutes around {@code centre}, reading only the minutes before
+     * {@code before}'s minute; NaN when under half of the slot is known.
+     */
+    public double highestAround(Instant centre, Instant before) {
+        return slot(
+                Math.floorDiv(centre.getEpochSecond(), 60), Long.MIN_VALUE, Math.floorDiv(before.getEpochSecond(), 60));
+    }
+
+    /**
+     * The highest demand from {@code from} to {@code to} (down to the minute), reading only the minutes before
+     * {@code before}'s minute; NaN when under half of them is known.
+     */
+    public double highestBetween(Instant from, Instant to, Instant before) {
+        long start = Math.max(Math.floorDiv(from.getEpochSecond(), 60), firstMinute);
+        long end = Math.min(
+                Math.min(Math.floorDiv(to.getEpochSecond(), 60), Math.floorDiv(before.getEpochSecond(), 60)),
+                endMinute());
+        long wanted = Math.floorDiv(to.getEpochSecond(), 60) - Math.floorDiv(from.getEpochSecond(), 60);
+        double highest = Double.NaN;
+        int count = 0;
+        for (long minute = start; minute < end; minute++) {
+            double value = perMinute[(int) (minute - firstMinute)];
+            if (!Double.isNaN(value)) {
+                count++;
+                highest = Double.isNaN(highest) ? value : Math.max(highest, value);
+            }
+        }
+        return 2L * count < wanted ? Double.NaN : highest;
     }
 
     /** The maximum of the known values in [i - HALF, i + HALF) for every i, in linear time. */

@@ -15,37 +15,43 @@ import java.util.Optional;
 /**
  * The forecast of an HPA's demand from its own history, seasonal and robust.
  *
- * <p>For the instant {@code now + horizon}, each of the last past periods (days for the daily season, up to
- * {@link Season#DAILY}'s 14; weeks for the weekly one, up to 5) contributes the highest demand in the slot of
- * &plusmn;15 minutes around the same local time of day or of week ({@link DemandSlots#SLOT_HALF_WIDTH}). The
- * estimate is the median of those samples, not their maximum, so one odd day or week does not come back. It is
- * multiplied by a headroom: the {@value #QUANTILE_PERCENT}th percentile of actual / forecast over the last week of
- * the forecast's own walk-forward forecasts at the same horizon, bounded to [{@value #MIN_HEADROOM},
- * {@value #MAX_HEADROOM}] (a smooth service gets a thin margin, a noisy one a wider one), or the fixed headroom of
- * the annotation.
+ * <p>For the instant {@code now + horizon}, each of the last past periods (days for the daily season, up to 14;
+ * weeks for the weekly one, up to 5) contributes the highest demand in the slot of &plusmn;10 minutes around the
+ * same local time of day or of week ({@link DemandSlots#SLOT_HALF_WIDTH}). The estimate is the median of those
+ * samples, not their maximum, so one odd day or week does not come back. It is multiplied by a headroom calibrated
+ * from the forecast's own errors on the last week: for each quarter hour of it, the headroom that the floor held
+ * then (the estimate from the periods before it, times the headroom, rounded up to whole replicas) would have
+ * needed to hold the demand at that instant; the headroom is the {@value #QUANTILE_PERCENT}th percentile of those,
+ * weighted by the demand (the floor would have held that share of the replica-minutes asked; the HPA's own metric
+ * covers the rest), bounded to [{@value #MIN_HEADROOM}, {@value #MAX_HEADROOM}]. A smooth service gets a thin
+ * margin, a noisy one a wider one; since the estimate is already the highest demand of a slot, the calibration may
+ * also take some of that back (down to 0.8). The annotation's headroom replaces the calibrated one.
  *
- * <p>The season is chosen per call by holding the last week out: both seasons forecast each quarter hour of it from
- * what was known before, and the one with the smaller error (under-forecasts count double, as capacity missing is
- * worse than capacity idle) is kept; the daily one on a tie, or while the history is under two weeks.
+ * <p>The season is chosen per call by holding the last week out: both seasons estimate the highest demand of the
+ * slot at each quarter hour of it from the periods before, and the one with the smaller error (under-estimates
+ * count double, as capacity missing is worse than capacity idle) is kept; the daily one on a tie, or while the
+ * history is under two weeks. The samples are at least a day old for every horizon up to 6h, so the errors
+ * measured are the forecast's at the horizon asked.
  *
  * <p>Cold start is explicit: under two days of history, or fewer than two samples at the slot (gaps, events), the
  * forecast is {@link Forecast.NotReady} and says why. Work per call is bounded: at most {@link #MAX_HISTORY} of
  * history is read, in minutes.
  *
- * <p>Pure: the clock is {@code now}, passed in; the zone says what "the same time of day" is.
+ * <p>The forecast is meant as a floor of whole replicas, rounded up: that is how its headroom is calibrated. Pure:
+ * the clock is {@code now}, passed in; the zone says what "the same local time" is.
  */
 public final class SeasonalForecaster implements Forecaster {
 
     /** The history read at most: five weeks. */
     public static final Duration MAX_HISTORY = Duration.ofDays(35);
 
-    public static final double MIN_HEADROOM = 1.0;
+    public static final double MIN_HEADROOM = 0.8;
     public static final double MAX_HEADROOM = 2.0;
 
     /** The headroom while fewer than {@link #MIN_ERRORS} of the forecast's own errors are known. */
     public static final double DEFAULT_HEADROOM = 1.25;
 
-    static final int QUANTILE_PERCENT = 95;
+    static final int QUANTILE_PERCENT = 90;
 
     /** The forecast's own errors needed to calibrate the headroom: six hours of quarter hours. */
     static final int MIN_ERRORS = 24;
@@ -151,12 +157,27 @@ public final class SeasonalForecaster implements Forecaster {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** The value at the {@code percent}th percentile, nearest rank. */
-    static double percentile(double[] values, int percent) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    /**
+     * The smallest value whose weight, with the weights of the values below it, reaches {@code percent} % of the
+     * total: with demand as the weight, a headroom that would have held that share of the replica-minutes asked.
+     */
+    static double weightedPercentile(double[] values, double[] weights, int percent) {
+        Integer[] order = new Integer[values.length];
+        double total = 0;
+        for (int i = 0; i < values.length; i++) {
+            order[i] = i;
+            total += weights[i];
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double wanted = total * percent / 100.0;
+        double sum = 0;
+        for (Integer i : order) {
+            sum += weights[i];
+            if (sum >= wanted - 1e-9) {
+                return values[i];
+            }
+        }
+        return values[order[order.length - 1]];
     }
 
     /** One call's reading of the slots: what is known before {@code limit}, from {@code lowest} on. */
@@ -215,10 +236,11 @@ public final class SeasonalForecaster implements Forecaster {
         /** The percentile of actual / forecast over the held-out week, bounded; empty with too few of them. */
         Optional<Double> calibratedHeadroom(Season season) {
             long[] instants = checkedInstants();
-            double[] ratios = new double[instants.length];
+            double[] needed = new double[instants.length];
+            double[] weights = new double[instants.length];
             int count = 0;
             for (long at : instants) {
-                double actual = slots.slot(at, lowest, limit);
+                double actual = slots.minute(at);
                 if (Double.isNaN(actual)) {
                     continue;
                 }
@@ -226,13 +248,25 @@ public final class SeasonalForecaster implements Forecaster {
                 if (past.length < 2) {
                     continue;
                 }
-                ratios[count++] = Math.max(actual, ONE_REPLICA) / Math.max(median(past), ONE_REPLICA);
+                needed[count] = neededHeadroom(actual, median(past));
+                weights[count] = Math.max(actual, ONE_REPLICA);
+                count++;
             }
             if (count < MIN_ERRORS) {
                 return Optional.empty();
             }
-            double quantile = percentile(Arrays.copyOf(ratios, count), QUANTILE_PERCENT);
+            double quantile =
+                    weightedPercentile(Arrays.copyOf(needed, count), Arrays.copyOf(weights, count), QUANTILE_PERCENT);
             return Optional.of(Math.max(MIN_HEADROOM, Math.min(MAX_HEADROOM, quantile)));
+        }
+
+        /**
+         * The smallest headroom whose floor, in whole replicas (rounded up), would have held the demand at the
+         * instant: ceil(estimate x headroom) >= actual, that is estimate x headroom > ceil(actual) - 1.
+         */
+        private static double neededHeadroom(double actual, double estimate) {
+            double replicasBelow = Math.max(0, Math.ceil(actual - 1e-9) - 1);
+            return (replicasBelow + 1e-6) / Math.max(estimate, ONE_REPLICA);
         }
 
         /** Under-forecasts count double: capacity missing costs more than capacity idle. */

@@ -62,10 +62,14 @@ public final class HpaObjects {
         return isHpa(object) && API_VERSION.equals(object.path("apiVersion").asText(""));
     }
 
-    /** Whether the object carries one of the keys a team sets to prescale (the event keys do not count). */
+    /**
+     * Whether the object carries one of the keys a team sets to prescale: a window key or a forecast key (the event
+     * keys do not count).
+     */
     public static boolean isPrescaled(JsonNode object, AnnotationKeys keys) {
         JsonNode annotations = object.path("metadata").path("annotations");
-        return keys.userKeys().stream().anyMatch(annotations::has);
+        return keys.userKeys().stream().anyMatch(annotations::has)
+                || keys.forecastKeys().stream().anyMatch(annotations::has);
     }
 
     /**

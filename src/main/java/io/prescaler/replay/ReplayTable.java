@@ -8,11 +8,18 @@ import java.util.Locale;
 /** The replay as a table for people: one row per policy. */
 public final class ReplayTable {
 
-    private static final String ROW = "%-10s %18s %10s %9s %6s %14s %10s %12s%n";
+    /** The policy column widens for longer policies (schedule+forecast). */
+    private static final String ROW = "%-Ns %18s %10s %9s %6s %14s %10s %12s%n";
+
+    private static final int POLICY_WIDTH = 10;
 
     private ReplayTable() {}
 
     public static String render(ReplayReport report, ZoneId zone) {
+        int width = report.results().stream()
+                .mapToInt(r -> r.policy().label().length())
+                .reduce(POLICY_WIDTH, Math::max);
+        String row = ROW.replace("N", Integer.toString(width));
         StringBuilder text = new StringBuilder();
         ReplayAssumptions assumptions = report.assumptions();
         text.append(String.format(
@@ -28,7 +35,7 @@ public final class ReplayTable {
                         : "tolerance test of Kubernetes <= 1.32"));
         text.append(String.format(
                 Locale.ROOT,
-                ROW,
+                row,
                 "POLICY",
                 "UNDER-PROVISIONED",
                 "PEAK",
@@ -38,12 +45,12 @@ public final class ReplayTable {
                 "POD-HOURS",
                 "EXTRA"));
         text.append(String.format(
-                Locale.ROOT, ROW, "", "(replica-minutes)", "SHORTFALL", "SHORT", "", "p50 / max", "", "VS REACTIVE"));
+                Locale.ROOT, row, "", "(replica-minutes)", "SHORTFALL", "SHORT", "", "p50 / max", "", "VS REACTIVE"));
         for (ReplayReport.Result result : report.results()) {
             ReplayFigures f = result.figures();
             text.append(String.format(
                     Locale.ROOT,
-                    ROW,
+                    row,
                     result.policy().label(),
                     decimal(f.underProvisionedReplicaMinutes()),
                     decimal(f.peakShortfall()),

@@ -1,7 +1,10 @@
 package io.prescaler.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prescaler.forecast.ForecastAnnotations;
+import io.prescaler.forecast.ForecastReading;
 import io.prescaler.schedule.AnnotationParser;
+import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.MetricEncoding;
@@ -59,13 +62,15 @@ public final class AdmissionReviewer {
             return AdmissionResponse.errored(uid, 400, unreadable);
         }
         JsonNode spec = hpa.path("spec");
-        AnnotationReading reading = parser.read(annotations(hpa));
+        AnnotationReading reading = readAll(annotations(hpa));
         if (reading instanceof AnnotationReading.Invalid invalid) {
             return invalid(request, invalid);
         }
         // A key under the prefix that is none of ours is ignored: a warning naming the key meant, not a denial.
         List<String> warnings = new ArrayList<>(parser.hints(annotations(hpa)));
-        if (reading instanceof AnnotationReading.NotPrescaled) {
+        boolean demandFloors =
+                ForecastAnnotations.read(parser.keys(), annotations(hpa)).isForecast();
+        if (reading instanceof AnnotationReading.NotPrescaled && !demandFloors) {
             MetricBlockPlanner.Plan removal = MetricBlockPlanner.removeAll(spec, encoding);
             warnings.addAll(
                     removal.keptHandWrittenLegacy()
@@ -79,8 +84,9 @@ public final class AdmissionReviewer {
                             : List.of());
             return answer(uid, removal.patch(), warnings);
         }
-        PrescalingSpec prescaling = ((AnnotationReading.Valid) reading).spec();
-        warnings.addAll(capWarnings(prescaling, spec));
+        if (reading instanceof AnnotationReading.Valid valid) {
+            warnings.addAll(capWarnings(valid.spec(), spec));
+        }
         String hpaName = hpa.path("metadata").path("name").asText("");
         if (hpaName.isEmpty()) {
             hpaName = request.name();
@@ -149,8 +155,26 @@ public final class AdmissionReviewer {
         if (annotationsProblem(oldObject) != null) {
             return false;
         }
-        return parser.read(annotations(oldObject)) instanceof AnnotationReading.Invalid before
+        return readAll(annotations(oldObject)) instanceof AnnotationReading.Invalid before
                 && before.problems().containsAll(invalid.problems());
+    }
+
+    /**
+     * The window keys' reading, with the forecast keys' problems added: one denial names every bad key. The forecast
+     * keys are read by their own parser; an HPA with only forecast keys reads as not prescaled here, and still gets
+     * the metric block.
+     */
+    private AnnotationReading readAll(Map<String, String> annotations) {
+        AnnotationReading window = parser.read(annotations);
+        if (!(ForecastAnnotations.read(parser.keys(), annotations) instanceof ForecastReading.Invalid forecast)) {
+            return window;
+        }
+        List<AnnotationProblem> problems = new ArrayList<>();
+        if (window instanceof AnnotationReading.Invalid invalid) {
+            problems.addAll(invalid.problems());
+        }
+        problems.addAll(forecast.problems());
+        return new AnnotationReading.Invalid(problems);
     }
 
     /** Why the object's annotations cannot be read as a map of strings; null when they can. */

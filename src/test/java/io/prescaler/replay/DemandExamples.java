@@ -30,6 +30,36 @@ public final class DemandExamples {
         Files.createDirectories(FOLDER);
         Files.writeString(FOLDER.resolve("prime-time-evening.csv"), primeTimeEvening(), StandardCharsets.UTF_8);
         Files.writeString(FOLDER.resolve("weekly-football.csv"), weeklyFootball(7), StandardCharsets.UTF_8);
+        Files.writeString(FOLDER.resolve("four-weeks.csv"), fourWeeks(), StandardCharsets.UTF_8);
+    }
+
+    /** The first day of {@link #fourWeeks()}: Monday 4 May 2026. */
+    static final OffsetDateTime FOUR_WEEKS_START = OffsetDateTime.of(2026, 5, 4, 0, 0, 0, 0, PARIS_SUMMER);
+
+    /**
+     * Four weeks from Monday 4 May 2026, one row a minute, to backtest a forecast on the last one: the daily pattern
+     * of {@link #weeklyFootball}, the Saturday evening programme every week (x5 in two minutes at 21:00, until
+     * 22:45, back by 23:30), and one unplanned one-off in the third week: Wednesday 20 May, demand x3 from 20:00 to
+     * 20:30 (breaking news). Noise: 5 %.
+     */
+    public static String fourWeeks() {
+        Random noise = new Random(20260504L);
+        OffsetDateTime breaking = OffsetDateTime.of(2026, 5, 20, 20, 0, 0, 0, PARIS_SUMMER);
+        StringBuilder csv = new StringBuilder("time,demand\n");
+        long minutes = Duration.ofDays(28).toMinutes();
+        for (int minute = 0; minute < minutes; minute++) {
+            OffsetDateTime at = FOUR_WEEKS_START.plusMinutes(minute);
+            int ofDay = at.getHour() * 60 + at.getMinute();
+            double level = daily(ofDay);
+            if (at.getDayOfWeek() == DayOfWeek.SATURDAY) {
+                level *= evening(ofDay);
+            }
+            if (!at.isBefore(breaking) && at.isBefore(breaking.plusMinutes(30))) {
+                level *= 3;
+            }
+            row(csv, at, level * (1 + 0.05 * noise.nextGaussian()));
+        }
+        return csv.toString();
     }
 
     /**

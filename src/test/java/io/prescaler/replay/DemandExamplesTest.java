@@ -26,11 +26,21 @@ class DemandExamplesTest {
     }
 
     @Test
+    void fourWeeksIsWhatTheGeneratorWrites() throws IOException {
+        assertEquals(
+                DemandExamples.fourWeeks(),
+                Files.readString(DemandExamples.FOLDER.resolve("four-weeks.csv"), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void examplesParseAsDemandCurves() {
         DemandCurve evening = DemandCsv.parse(DemandExamples.primeTimeEvening(), "prime-time-evening.csv");
         DemandCurve week = DemandCsv.parse(DemandExamples.weeklyFootball(7), "weekly-football.csv");
 
         assertEquals(360, evening.points());
         assertEquals(7 * 24 * 60, week.points());
+        assertEquals(
+                28 * 24 * 60,
+                DemandCsv.parse(DemandExamples.fourWeeks(), "four-weeks.csv").points());
     }
 }

@@ -10,7 +10,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PolicyTest {
 
     @ParameterizedTest(name = "\"{0}\" reads as {1}")
-    @CsvSource({"reactive, reactive", "schedule, schedule", "' schedule ', schedule"})
+    @CsvSource({
+        "reactive, reactive",
+        "schedule, schedule",
+        "' schedule ', schedule",
+        "forecast, forecast",
+        "last-week, last-week",
+        "schedule+forecast, schedule+forecast",
+        "forecast+schedule, schedule+forecast",
+        "last-week+forecast+schedule, schedule+forecast+last-week"
+    })
     void readsAPolicyAndWritesItBack(String text, String label) {
         assertEquals(label, Policy.parse(text).label());
     }
@@ -20,7 +29,9 @@ class PolicyTest {
             delimiter = '|',
             textBlock =
                     """
-            scheduel          | "scheduel" in "scheduel" is not a policy: use reactive or schedule
+            scheduel          | "scheduel" in "scheduel" is not a policy: use reactive or schedule, forecast, last-week, several joined by + (for example schedule+forecast)
+            last_week         | "last_week" in "last_week" is not a policy
+            forecast+forecast | names forecast twice
             schedule+schedule | names schedule twice
             reactive+schedule | "reactive" in "reactive+schedule" is not a policy
             ''                | "" in "" is not a policy

@@ -54,7 +54,8 @@ public final class Bench implements Callable<Integer> {
     @Parameters(
             paramLabel = "SUITE",
             arity = "0..*",
-            description = "Suites to run, in order (default: all: prescale, exporter, webhook, events, forecast).")
+            description =
+                    "Suites to run, in order (default: all: prescale, exporter, webhook, replay, events, forecast).")
     List<String> suites = new ArrayList<>();
 
     @Option(

@@ -27,6 +27,10 @@ public final class BenchSuites {
                     webhook.rate(),
                     webhook.rateDuration());
         });
+        SUITES.put(
+                "replay",
+                settings -> new ReplayBench(java.nio.file.Path.of(
+                        System.getProperty(Bench.CHECKOUT, "."), "examples", "demand", "four-weeks.csv")));
         SUITES.put("events", settings -> {
             BenchSettings.Events events = settings.events();
             return new EventsApplyBench(events.sizes(), events.jar(), events.jvmOptions());

@@ -5,8 +5,15 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.prescaler.cluster.ClusterConnection;
 import io.prescaler.cluster.ClusterReader;
 import io.prescaler.cluster.ConfigMapRef;
+import io.prescaler.demand.DemandCurve;
 import io.prescaler.events.EventsApplyConfig;
 import io.prescaler.failure.InvalidInputException;
+import io.prescaler.forecast.ForecastAnnotations;
+import io.prescaler.forecast.ForecastReading;
+import io.prescaler.forecast.ForecastSettings;
+import io.prescaler.forecast.ForecastTimeline;
+import io.prescaler.forecast.SeasonalForecaster;
+import io.prescaler.forecast.TrainingExclusions;
 import io.prescaler.input.EventsYaml;
 import io.prescaler.input.HpaManifests;
 import io.prescaler.input.InputReader;
@@ -14,10 +21,13 @@ import io.prescaler.kube.HpaBehaviors;
 import io.prescaler.kube.HpaFacts;
 import io.prescaler.plan.DayPlan;
 import io.prescaler.plan.DayPlanner;
+import io.prescaler.plan.HpaPlan;
 import io.prescaler.plan.PlanAssumptions;
 import io.prescaler.plan.PlanChart;
 import io.prescaler.plan.PlanTable;
+import io.prescaler.replay.DemandCsv;
 import io.prescaler.schedule.AnnotationParser;
+import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.EventProblem;
 import io.prescaler.schedule.ParsedEvents;
@@ -28,10 +38,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -106,6 +120,14 @@ final class PlanCommand implements Callable<Integer> {
                     + " kubeconfig's namespace (default: " + ConfigMapRef.DEFAULT_NAME + ").")
     ConfigMapRef configMap = ConfigMapRef.DEFAULT;
 
+    @Option(
+            names = "--demand",
+            paramLabel = "FILE.csv",
+            description = "Demand history (the replay CSV: `time,demand`) of the HPA planned: adds a FORECAST column,"
+                    + " the floor the forecast would hold at each step, learnt from the demand before it (at most"
+                    + " 5 weeks). Without it, plan cannot show a forecast and says so for the HPAs that have one.")
+    String demandFile;
+
     @Mixin
     SharedOptions shared;
 
@@ -174,11 +196,36 @@ final class PlanCommand implements Callable<Integer> {
         }
         AnnotationParser parser = shared.parser();
         List<DayPlanner.Planned> planned = new ArrayList<>();
+        Map<String, ForecastSettings> forecastSettings = new HashMap<>();
+        DemandCurve demand = demandFile == null
+                ? null
+                : DemandCsv.parse(inputs.read(demandFile).text(), demandFile);
         for (HorizontalPodAutoscaler hpa : hpas) {
             HpaFacts facts = HpaFacts.of(hpa);
             AnnotationReading reading = parser.read(DayPlanner.withoutEventKeys(facts.annotations(), parser.keys()));
+            ForecastReading forecastReading = ForecastAnnotations.read(parser.keys(), facts.annotations());
             parser.hints(facts.annotations())
                     .forEach(hint -> err.println("plan: " + facts.key() + ": warning: " + hint));
+            if (forecastReading instanceof ForecastReading.Invalid invalid) {
+                List<AnnotationProblem> problems = new ArrayList<>();
+                if (reading instanceof AnnotationReading.Invalid window) {
+                    problems.addAll(window.problems());
+                }
+                problems.addAll(invalid.problems());
+                reading = new AnnotationReading.Invalid(problems);
+            } else if (forecastReading instanceof ForecastReading.Valid valid) {
+                forecastSettings.put(facts.key(), valid.settings());
+                if (demand == null) {
+                    err.println("plan: note: " + facts.key() + " has a forecast ("
+                            + parser.keys().forecast() + ": "
+                            + valid.settings().mode().name().toLowerCase(Locale.ROOT) + "): plan cannot show it"
+                            + " without its demand history; give it with --demand FILE.csv");
+                }
+                if (reading instanceof AnnotationReading.NotPrescaled) {
+                    err.println("plan: note: " + facts.key() + " is forecast-only: plan shows daily windows and"
+                            + " events; backtest its forecast with replay --policy forecast");
+                }
+            }
             if (reading instanceof AnnotationReading.Invalid invalid) {
                 err.println("plan: " + facts.key() + ": " + invalid.message());
                 bad = true;
@@ -212,7 +259,30 @@ final class PlanCommand implements Callable<Integer> {
             err.println("plan: " + failure);
             bad = true;
         }
-        out.print(PlanTable.render(plan));
+        Map<String, ForecastTimeline> forecasts = new HashMap<>();
+        if (demand != null) {
+            for (HpaPlan hpa : plan.hpas()) {
+                ForecastSettings settings =
+                        forecastSettings.getOrDefault(hpa.hpa().key(), ForecastSettings.DEFAULTS);
+                Instant read = plan.from().minus(SeasonalForecaster.MAX_HISTORY);
+                forecasts.put(
+                        hpa.hpa().key(),
+                        ForecastTimeline.of(
+                                SeasonalForecaster.of(
+                                        settings, hpa.spec().window().zone()),
+                                demand,
+                                TrainingExclusions.of(
+                                        parsed.calendar(),
+                                        hpa.hpa().namespace(),
+                                        hpa.hpa().labels(),
+                                        read.isBefore(demand.first()) ? demand.first() : read,
+                                        plan.to()),
+                                settings.horizonWithLead(hpa.spec().window().lead()),
+                                plan.from(),
+                                plan.to()));
+            }
+        }
+        out.print(PlanTable.render(plan, forecasts));
         if (svg != null) {
             Files.writeString(svg, PlanChart.render(plan), StandardCharsets.UTF_8);
             out.println("SVG chart written to " + svg);

@@ -5,7 +5,6 @@ import io.prescaler.demand.DemandCurve;
 import io.prescaler.failure.InvalidInputException;
 import io.prescaler.failure.UsageException;
 import io.prescaler.forecast.ForecastAnnotations;
-import io.prescaler.forecast.ForecastMode;
 import io.prescaler.forecast.ForecastReading;
 import io.prescaler.forecast.ForecastSettings;
 import io.prescaler.forecast.SeasonalForecaster;
@@ -350,20 +349,13 @@ final class ReplayCommand implements Callable<Integer> {
             Instant start,
             Instant end,
             PrintWriter err) {
-        ForecastSettings settings = forecastReading instanceof ForecastReading.Valid valid
-                ? valid.settings()
-                : new ForecastSettings(ForecastMode.ON, Optional.empty(), Optional.empty(), Optional.empty());
+        ForecastSettings settings =
+                forecastReading instanceof ForecastReading.Valid valid ? valid.settings() : ForecastSettings.DEFAULTS;
         Optional<AnnotationReading.Valid> window =
                 reading instanceof AnnotationReading.Valid valid ? Optional.of(valid) : Optional.empty();
         ZoneId zone = window.map(w -> w.spec().window().zone()).orElse(shared.zone());
-        Duration lead = window.map(w -> w.spec().window().lead()).orElse(Duration.ZERO);
-        Duration horizon = settings.horizon()
-                .orElse(
-                        lead.isZero()
-                                ? ForecastAnnotations.DEFAULT_HORIZON
-                                : lead.compareTo(ForecastAnnotations.MAX_HORIZON) > 0
-                                        ? ForecastAnnotations.MAX_HORIZON
-                                        : lead);
+        Duration horizon = settings.horizonWithLead(
+                window.map(w -> w.spec().window().lead()).orElse(Duration.ZERO));
         Instant trainedFrom = start.minus(SeasonalForecaster.MAX_HISTORY);
         List<TimeSpan> excluded = TrainingExclusions.of(
                 parsed.calendar(),

@@ -21,4 +21,25 @@ public record ForecastSettings(
         Objects.requireNonNull(headroom, "headroom");
         Objects.requireNonNull(query, "query");
     }
+
+    /** The settings of an HPA without forecast keys, for a backtest: on, default horizon, calibrated headroom. */
+    public static final ForecastSettings DEFAULTS =
+            new ForecastSettings(ForecastMode.ON, Optional.empty(), Optional.empty(), Optional.empty());
+
+    /**
+     * The horizon: the annotation's; else the window's lead, at most {@link ForecastAnnotations#MAX_HORIZON} (the
+     * capacity a window asks is ready that long ahead, so is the forecast's); else
+     * {@link ForecastAnnotations#DEFAULT_HORIZON}.
+     *
+     * @param lead the window's lead, zero without a window or a lead
+     */
+    public Duration horizonWithLead(Duration lead) {
+        if (horizon.isPresent()) {
+            return horizon.get();
+        }
+        if (lead.isZero() || lead.isNegative()) {
+            return ForecastAnnotations.DEFAULT_HORIZON;
+        }
+        return lead.compareTo(ForecastAnnotations.MAX_HORIZON) > 0 ? ForecastAnnotations.MAX_HORIZON : lead;
+    }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -21,9 +22,10 @@ import java.util.Optional;
  * samples, not their maximum, so one odd day or week does not come back. It is multiplied by a headroom calibrated
  * from the forecast's own errors on the last week: for each quarter hour of it, the headroom that the floor held
  * then (the estimate from the periods before it, times the headroom, rounded up to whole replicas) would have
- * needed to hold the demand at that instant; the headroom is the {@value #QUANTILE_PERCENT}th percentile of those,
- * weighted by the demand (the floor would have held that share of the replica-minutes asked; the HPA's own metric
- * covers the rest), bounded to [{@value #MIN_HEADROOM}, {@value #MAX_HEADROOM}]. A smooth service gets a thin
+ * needed to hold the demand at that instant; each day gives the {@value #QUANTILE_PERCENT}th percentile of its
+ * quarter hours, weighted by the demand (the floor would have held that share of the replica-minutes asked; the
+ * HPA's own metric covers the rest); the headroom is the median of the days (one odd day does not widen it), bounded
+ * to [{@value #MIN_HEADROOM}, {@value #MAX_HEADROOM}]. A smooth service gets a thin
  * margin, a noisy one a wider one; since the estimate is already the highest demand of a slot, the calibration may
  * also take some of that back (down to 0.8). The annotation's headroom replaces the calibrated one.
  *
@@ -55,6 +57,9 @@ public final class SeasonalForecaster implements Forecaster {
 
     /** The forecast's own errors needed to calibrate the headroom: six hours of quarter hours. */
     static final int MIN_ERRORS = 24;
+
+    /** A day of the held-out week counts towards the headroom with at least this many quarter hours checked. */
+    static final int MIN_ERRORS_PER_DAY = 8;
 
     /** The instants the held-out week is checked at: every quarter hour. */
     static final long CHECK_STEP_MINUTES = 15;
@@ -236,10 +241,13 @@ public final class SeasonalForecaster implements Forecaster {
         /** The percentile of actual / forecast over the held-out week, bounded; empty with too few of them. */
         Optional<Double> calibratedHeadroom(Season season) {
             long[] instants = checkedInstants();
+            int perDay = (int) (Duration.ofDays(1).toMinutes() / CHECK_STEP_MINUTES);
             double[] needed = new double[instants.length];
             double[] weights = new double[instants.length];
+            int[] day = new int[instants.length];
             int count = 0;
-            for (long at : instants) {
+            for (int i = 0; i < instants.length; i++) {
+                long at = instants[i];
                 double actual = slots.minute(at);
                 if (Double.isNaN(actual)) {
                     continue;
@@ -250,13 +258,32 @@ public final class SeasonalForecaster implements Forecaster {
                 }
                 needed[count] = neededHeadroom(actual, median(past));
                 weights[count] = Math.max(actual, ONE_REPLICA);
+                day[count] = i / perDay;
                 count++;
             }
             if (count < MIN_ERRORS) {
                 return Optional.empty();
             }
+            // each day of the held-out week gives its percentile; their median, so that one odd day (a one-off
+            // event nobody left out) does not widen the next week's headroom, as it does not move the estimate
+            List<Double> daily = new ArrayList<>();
+            int first = 0;
+            for (int i = 1; i <= count; i++) {
+                if (i == count || day[i] != day[first]) {
+                    if (i - first >= MIN_ERRORS_PER_DAY) {
+                        daily.add(weightedPercentile(
+                                Arrays.copyOfRange(needed, first, i),
+                                Arrays.copyOfRange(weights, first, i),
+                                QUANTILE_PERCENT));
+                    }
+                    first = i;
+                }
+            }
+            if (daily.isEmpty()) {
+                return Optional.empty();
+            }
             double quantile =
-                    weightedPercentile(Arrays.copyOf(needed, count), Arrays.copyOf(weights, count), QUANTILE_PERCENT);
+                    median(daily.stream().mapToDouble(Double::doubleValue).toArray());
             return Optional.of(Math.max(MIN_HEADROOM, Math.min(MAX_HEADROOM, quantile)));
         }
 

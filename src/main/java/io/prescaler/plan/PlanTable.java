@@ -1,5 +1,6 @@
 package io.prescaler.plan;
 
+import io.prescaler.forecast.ForecastTimeline;
 import io.prescaler.hpa.ToleranceTest;
 import io.prescaler.schedule.Durations;
 import io.prescaler.schedule.EventAnnotations;
@@ -13,6 +14,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,10 +26,22 @@ public final class PlanTable {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final String[] HEADERS = {"TIME", "WINDOW", "EVENT", "MIN", "DIRECT", "LEGACY", "REPLICAS"};
+    private static final String[] WITH_FORECAST = {
+        "TIME", "WINDOW", "EVENT", "MIN", "FORECAST", "DIRECT", "LEGACY", "REPLICAS"
+    };
 
     private PlanTable() {}
 
     public static String render(DayPlan plan) {
+        return render(plan, Map.of());
+    }
+
+    /**
+     * The plan with a FORECAST column for the HPAs in {@code forecasts} (by {@code namespace/name}): the floor the
+     * forecast would hold at each step, learnt from the demand before it ({@code -} while it is not ready). It is
+     * shown beside the schedule's minimum, not added to it: MIN, DIRECT, LEGACY and REPLICAS stay the schedule's.
+     */
+    public static String render(DayPlan plan, Map<String, ForecastTimeline> forecasts) {
         StringBuilder out = new StringBuilder();
         out.append("Plan for ")
                 .append(plan.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
@@ -64,7 +78,8 @@ public final class PlanTable {
         for (HpaPlan hpa : plan.hpas()) {
             out.append('\n').append(header(hpa)).append('\n');
             warnings(hpa, plan).forEach(w -> out.append("  warning: ").append(w).append('\n'));
-            out.append(table(rows(hpa, plan)));
+            ForecastTimeline forecast = forecasts.get(hpa.hpa().key());
+            out.append(table(forecast == null ? HEADERS : WITH_FORECAST, rows(hpa, plan, forecast)));
         }
         out.append("\nMIN: effective minimum; DIRECT: prescaling_min_replicas (AverageValue 1); LEGACY:"
                         + " annotation_scaling_min_replica (Value 10), as the exporter publishes them;\nREPLICAS: the HPA"
@@ -74,6 +89,11 @@ public final class PlanTable {
                 .append(Durations.format(plan.assumptions().pipelineDelay()))
                 .append(", each HPA's min/max and behavior);\ntraffic held at minReplicas, so REPLICAS shows what"
                         + " prescaling alone does.\n");
+        if (!forecasts.isEmpty()) {
+            out.append("FORECAST: the floor the forecast would hold, learnt from the --demand history before each"
+                    + " step (refreshed every 5m; - while not ready);\nshown beside MIN, not in it: backtest it"
+                    + " with replay --policy schedule+forecast.\n");
+        }
         return out.toString();
     }
 
@@ -122,41 +142,53 @@ public final class PlanTable {
         return warnings;
     }
 
-    private static List<String[]> rows(HpaPlan hpa, DayPlan plan) {
+    private static List<String[]> rows(HpaPlan hpa, DayPlan plan, ForecastTimeline forecast) {
         List<String[]> rows = new ArrayList<>();
         List<PlanStep> steps = hpa.steps();
         int first = 0;
         for (int i = 1; i <= steps.size(); i++) {
-            if (i == steps.size() || !steps.get(i).sameAs(steps.get(first))) {
+            if (i == steps.size()
+                    || !steps.get(i).sameAs(steps.get(first))
+                    || !forecastCell(forecast, steps.get(i)).equals(forecastCell(forecast, steps.get(first)))) {
                 PlanStep s = steps.get(first);
                 Instant end = i == steps.size() ? plan.to() : steps.get(i).at();
-                rows.add(new String[] {
-                    clock(s.at(), plan) + "-" + clock(end, plan),
-                    s.windowOpen() ? "open" : "closed",
-                    s.event()
-                            .map(e -> e.name() + " x" + EventAnnotations.plain(e.multiplier()))
-                            .orElse("-"),
-                    Integer.toString(s.minimum()),
-                    Long.toString(s.directValue()),
-                    Long.toString(s.legacyValue()),
-                    Integer.toString(s.replicas())
-                });
+                List<String> cells = new ArrayList<>(List.of(
+                        clock(s.at(), plan) + "-" + clock(end, plan),
+                        s.windowOpen() ? "open" : "closed",
+                        s.event()
+                                .map(e -> e.name() + " x" + EventAnnotations.plain(e.multiplier()))
+                                .orElse("-"),
+                        Integer.toString(s.minimum())));
+                if (forecast != null) {
+                    cells.add(forecastCell(forecast, s));
+                }
+                cells.add(Long.toString(s.directValue()));
+                cells.add(Long.toString(s.legacyValue()));
+                cells.add(Integer.toString(s.replicas()));
+                rows.add(cells.toArray(String[]::new));
                 first = i;
             }
         }
         return rows;
     }
 
-    private static String table(List<String[]> rows) {
-        int[] widths = new int[HEADERS.length];
-        for (int c = 0; c < HEADERS.length; c++) {
-            widths[c] = HEADERS[c].length();
+    private static String forecastCell(ForecastTimeline forecast, PlanStep step) {
+        if (forecast == null) {
+            return "";
+        }
+        return forecast.readyAt(step.at()) ? Integer.toString(forecast.replicasAt(step.at())) : "-";
+    }
+
+    private static String table(String[] headers, List<String[]> rows) {
+        int[] widths = new int[headers.length];
+        for (int c = 0; c < headers.length; c++) {
+            widths[c] = headers[c].length();
             for (String[] row : rows) {
                 widths[c] = Math.max(widths[c], row[c].length());
             }
         }
         StringBuilder out = new StringBuilder();
-        line(out, HEADERS, widths);
+        line(out, headers, widths);
         rows.forEach(row -> line(out, row, widths));
         return out.toString();
     }

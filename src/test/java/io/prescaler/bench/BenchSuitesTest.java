@@ -31,7 +31,7 @@ class BenchSuitesTest {
     @Test
     void runsEveryAvailableSuiteWhenNoneIsNamed() {
         assertEquals(
-                List.of("prescale", "exporter", "webhook", "events", "forecast"),
+                List.of("prescale", "exporter", "webhook", "replay", "events", "forecast"),
                 BenchSuites.select(asking()).stream().map(BenchSuite::name).toList());
     }
 
@@ -39,6 +39,7 @@ class BenchSuitesTest {
     void rejectsAnUnknownSuiteNamingTheAvailableOnes() {
         UsageException e = assertThrows(UsageException.class, () -> BenchSuites.select(asking("prescale", "cpu")));
         assertEquals(
-                "unknown suite 'cpu'; available suites: prescale, exporter, webhook, events, forecast", e.getMessage());
+                "unknown suite 'cpu'; available suites: prescale, exporter, webhook, replay, events, forecast",
+                e.getMessage());
     }
 }

@@ -53,7 +53,7 @@ class BenchTest {
 
         assertEquals(2, exit);
         assertEquals(
-                "bench: unknown suite 'cpu'; available suites: prescale, exporter, webhook, events, forecast",
+                "bench: unknown suite 'cpu'; available suites: prescale, exporter, webhook, replay, events, forecast",
                 err.toString().strip());
     }
 

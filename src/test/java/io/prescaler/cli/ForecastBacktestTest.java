@@ -76,7 +76,7 @@ class ForecastBacktestTest {
         double reactive = figure("reactive", "under_provisioned_replica_minutes");
         double forecast = figure("forecast", "under_provisioned_replica_minutes");
         assertEquals(473.15, reactive, 0.01);
-        assertEquals(49.48, forecast, 0.01);
+        assertEquals(63.875, forecast, 0.001);
         assertTrue(forecast <= 0.2 * reactive, forecast + " vs " + reactive);
     }
 
@@ -84,7 +84,7 @@ class ForecastBacktestTest {
     void forecastCostsAtMostHalfTheExtraPodHoursOfLastWeek() {
         double forecast = figure("forecast", "extra_pod_hours_vs_reactive");
         double lastWeek = figure("last-week", "extra_pod_hours_vs_reactive");
-        assertEquals(76.875, forecast, 0.001);
+        assertEquals(73.125, forecast, 0.001);
         assertEquals(175.204, lastWeek, 0.001);
         assertTrue(forecast <= lastWeek / 2, forecast + " vs " + lastWeek);
     }

@@ -205,6 +205,30 @@ class ForecastExporterTest {
     }
 
     @Test
+    void raisesTheMinimumWithTheRealSeasonalForecasterOnThreeDaysOfHistory() throws Exception {
+        startPrometheus(3);
+        startExporter(
+                Optional.of(prometheus.url()),
+                io.prescaler.forecast.SeasonalForecaster::of,
+                () -> EventCalendar.EMPTY,
+                "web-on.yaml");
+
+        ForecastRefresher.Round round = refresher.refresh();
+
+        assertEquals(0, round.failed());
+        PrometheusText scrape = scrape();
+        assertEquals(1, value(scrape, "prescaling_forecast_ready", "web"));
+        double forecast = value(scrape, "prescaling_forecast_replicas", "web");
+        // the same hour on the days before, with a headroom from 1 to 2 over it
+        double sameHour = expectedForecast();
+        assertTrue(forecast >= sameHour * 0.8 && forecast <= 17.5 * 2, forecast + " for " + sameHour);
+        assertEquals(Math.ceil(forecast), value(scrape, "prescaling_effective_min_replicas", "web"));
+        assertEquals(1, value(scrape, "prescaling_min_source", Map.of("hpa", "web", "source", "forecast")));
+        assertTrue(value(scrape, "prescaling_forecast_history_seconds", "web")
+                >= Duration.ofDays(2).toSeconds());
+    }
+
+    @Test
     void readsOnlyTheNewSpanAtTheNextRefresh() throws Exception {
         startPrometheus(2);
         startExporter(Optional.of(prometheus.url()), "web-on.yaml");

@@ -205,11 +205,13 @@ public final class ForecastRefresher implements AutoCloseable {
                 LOG.error("forecast refresh of an HPA failed", e.getCause());
             }
         }
-        return new Round(
+        Round round = new Round(
                 tasks.size(),
                 (int) (queries.get() - queriesBefore),
                 failed,
                 Duration.ofNanos(System.nanoTime() - started));
+        board.roundDone(round.took(), round.queries());
+        return round;
     }
 
     /** The events calendar for this round; empty when it cannot be read. */

@@ -234,13 +234,20 @@ class ForecastExporterTest {
         startExporter(Optional.of(prometheus.url()), "web-on.yaml");
 
         ForecastRefresher.Round first = refresher.refresh();
+        PrometheusText afterFirst = scrape();
         clock.advance(Duration.ofMinutes(10));
         ForecastRefresher.Round second = refresher.refresh();
         ForecastRefresher.Round third = refresher.refresh();
 
         assertEquals(1, first.queries()); // three days of 5-minute slots: one request
+        assertEquals(Optional.of(1.0), afterFirst.value("prescaling_forecast_hpas", Map.of()));
+        assertTrue(afterFirst
+                        .value("prescaling_forecast_refresh_duration_seconds", Map.of())
+                        .orElseThrow()
+                > 0);
         assertEquals(1, second.queries()); // the two slots that ended since
         assertEquals(0, third.queries()); // no step has ended since
+        assertEquals(Optional.of(2.0), scrape().value("prescaling_forecast_queries_total", Map.of()));
         assertEquals(expectedForecast(), value(scrape(), "prescaling_forecast_replicas", "web"), 1e-6);
     }
 

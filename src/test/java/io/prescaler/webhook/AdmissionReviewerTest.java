@@ -349,6 +349,7 @@ class AdmissionReviewerTest {
         List<String> removed = uninstallKeys();
         List<String> every = new ArrayList<>(AnnotationKeys.DEFAULT.userKeys());
         every.addAll(AnnotationKeys.DEFAULT.eventKeys());
+        every.addAll(AnnotationKeys.DEFAULT.forecastKeys());
         assertEquals(Set.copyOf(every), Set.copyOf(removed), "the uninstall command removes every key");
 
         JsonNode review = review("update-already-right.json");

@@ -38,7 +38,10 @@ import picocli.CommandLine.Spec;
                     + " p50/p99 over HTTPS keep-alive vs a bare Javalin HTTPS endpoint, then p99 at a fixed rate),"
                     + " events (wall time of `events apply` in a child JVM, start included, for N HPAs on the mock"
                     + " API server; needs the jar), keda (GetMetrics p50/p99 of the KEDA external scaler over gRPC"
-                    + " at a fixed rate for N ScaledObjects).",
+                    + " at a fixed rate for N ScaledObjects),"
+                    + " forecast (the exporter's forecast refresh for N HPAs against a"
+                    + " real Prometheus holding their backfilled history: time per refresh, queries per hour, memory"
+                    + " per forecast HPA; needs prometheus and promtool).",
             "Every suite stops by itself and only talks to 127.0.0.1.",
             "From a checkout: mvn -Pbench package -Dbench.args=\"SUITE... [flags]\""
         },
@@ -55,7 +58,7 @@ public final class Bench implements Callable<Integer> {
             paramLabel = "SUITE",
             arity = "0..*",
             description =
-                    "Suites to run, in order (default: all: prescale, exporter, scrape, spike, webhook, replay, events, keda).")
+                    "Suites to run, in order (default: all: prescale, exporter, scrape, spike, webhook, replay, events, keda, forecast).")
     List<String> suites = new ArrayList<>();
 
     @Option(
@@ -187,6 +190,29 @@ public final class Bench implements Callable<Integer> {
                     "How long the keda suite holds its rate, after a warm-up of 20 s (default:" + " ${DEFAULT-VALUE}).")
     Duration kedaDuration;
 
+    @Option(
+            names = "--forecast-sizes",
+            paramLabel = "N",
+            split = ",",
+            defaultValue = "1000",
+            description = "Forecast HPA counts for the forecast suite (default: ${DEFAULT-VALUE}).")
+    List<Integer> forecastSizes;
+
+    @Option(
+            names = "--forecast-days",
+            paramLabel = "DAYS",
+            defaultValue = "14",
+            description = "Days of 5-minute demand history backfilled per HPA into the forecast suite's Prometheus"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int forecastDays;
+
+    @Option(
+            names = "--forecast-concurrency",
+            paramLabel = "N",
+            defaultValue = "4",
+            description = "The exporter's --forecast-concurrency in the forecast suite (default: ${DEFAULT-VALUE}).")
+    int forecastConcurrency;
+
     public static void main(String[] args) {
         String level = System.getenv().getOrDefault("PRESCALER_LOG_LEVEL", "info");
         LogSettings.apply(
@@ -225,7 +251,8 @@ public final class Bench implements Callable<Integer> {
                         eventsJvmOptions.isBlank()
                                 ? List.of()
                                 : List.of(eventsJvmOptions.trim().split("\\s+"))),
-                new BenchSettings.Keda(kedaSizes, kedaRate, kedaDuration, Duration.ofSeconds(20)));
+                new BenchSettings.Keda(kedaSizes, kedaRate, kedaDuration, Duration.ofSeconds(20)),
+                new BenchSettings.Forecast(forecastSizes, forecastDays, forecastConcurrency));
         List<BenchSuite> selected = BenchSuites.select(settings);
         // Not a static field: the logger must be created after main has applied the log settings.
         Logger log = LoggerFactory.getLogger(Bench.class);

@@ -19,9 +19,10 @@ public record BenchSettings(
         Duration scrapeBudget,
         Webhook webhook,
         Events events,
-        Keda keda) {
+        Keda keda,
+        Forecast forecast) {
 
-    /** Without KEDA settings: the keda suite's defaults. */
+    /** Without KEDA or forecast settings: those suites' defaults. */
     public BenchSettings(
             List<String> suites,
             Path outDir,
@@ -30,7 +31,7 @@ public record BenchSettings(
             Duration scrapeBudget,
             Webhook webhook,
             Events events) {
-        this(suites, outDir, exporterSizes, scrapes, scrapeBudget, webhook, events, Keda.DEFAULT);
+        this(suites, outDir, exporterSizes, scrapes, scrapeBudget, webhook, events, Keda.DEFAULT, Forecast.DEFAULTS);
     }
 
     /**
@@ -50,6 +51,25 @@ public record BenchSettings(
         }
     }
 
+    /**
+     * The forecast suite's settings.
+     *
+     * @param sizes forecast HPA counts
+     * @param days days of demand history backfilled per HPA (5-minute samples)
+     * @param concurrency the exporter's --forecast-concurrency
+     */
+    public record Forecast(List<Integer> sizes, int days, int concurrency) {
+
+        public static final Forecast DEFAULTS = new Forecast(List.of(1000), 14, 4);
+
+        public Forecast {
+            sizes = List.copyOf(sizes);
+            if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1) || days < 1 || concurrency < 1) {
+                throw new IllegalArgumentException("the forecast suite needs HPA counts, days and a concurrency >= 1");
+            }
+        }
+    }
+
     public BenchSettings {
         Objects.requireNonNull(keda, "keda");
         suites = List.copyOf(suites);
@@ -58,6 +78,7 @@ public record BenchSettings(
         Objects.requireNonNull(scrapeBudget, "scrapeBudget");
         Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(forecast, "forecast");
     }
 
     /**

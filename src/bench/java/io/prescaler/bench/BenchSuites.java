@@ -43,6 +43,10 @@ public final class BenchSuites {
             BenchSettings.Keda keda = settings.keda();
             return new KedaScalerBench(keda.sizes(), keda.rate(), keda.duration(), keda.warmUp());
         });
+        SUITES.put("forecast", settings -> {
+            BenchSettings.Forecast forecast = settings.forecast();
+            return new ForecastBench(forecast.sizes(), forecast.days(), forecast.concurrency());
+        });
     }
 
     private BenchSuites() {}

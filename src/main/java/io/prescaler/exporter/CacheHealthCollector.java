@@ -1,6 +1,8 @@
 package io.prescaler.exporter;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -12,10 +14,12 @@ final class CacheHealthCollector implements MultiCollector {
 
     private final HpaCache cache;
     private final Duration staleAfter;
+    private final ForecastBoard forecasts;
 
-    CacheHealthCollector(HpaCache cache, Duration staleAfter) {
+    CacheHealthCollector(HpaCache cache, Duration staleAfter, ForecastBoard forecasts) {
         this.cache = cache;
         this.staleAfter = staleAfter;
+        this.forecasts = forecasts;
     }
 
     static final List<String> SERIES = List.of(
@@ -24,11 +28,15 @@ final class CacheHealthCollector implements MultiCollector {
             "prescaling_exporter_informer_down_seconds",
             "prescaling_exporter_stale",
             "prescaling_exporter_informer_last_event_timestamp_seconds",
-            "prescaling_exporter_hpas");
+            "prescaling_exporter_hpas",
+            "prescaling_forecast_queries_total",
+            "prescaling_forecast_refresh_duration_seconds",
+            "prescaling_forecast_hpas");
 
     @Override
     public List<String> getPrometheusNames() {
-        return SERIES;
+        // The registry knows a counter by its name without the _total suffix.
+        return SERIES.stream().map(name -> name.replaceFirst("_total$", "")).toList();
     }
 
     @Override
@@ -55,7 +63,22 @@ final class CacheHealthCollector implements MultiCollector {
                                 + " show the last known state. 0 before the first sync, when there is no state"
                                 + " (informer_synced says that).",
                         synced && down.compareTo(staleAfter) > 0 ? 1 : 0))
-                .metricSnapshot(gauge("prescaling_exporter_hpas", "HPAs in the informer cache.", cache.size()));
+                .metricSnapshot(gauge("prescaling_exporter_hpas", "HPAs in the informer cache.", cache.size()))
+                .metricSnapshot(CounterSnapshot.builder()
+                        .name("prescaling_forecast_queries")
+                        .help("Requests sent to Prometheus for the forecasts' history since the exporter started.")
+                        .dataPoint(CounterDataPointSnapshot.builder()
+                                .value(forecasts.queries())
+                                .build())
+                        .build())
+                .metricSnapshot(gauge(
+                        "prescaling_forecast_refresh_duration_seconds",
+                        "How long the last refresh of every forecast HPA took; 0 before the first.",
+                        forecasts.lastRound().toNanos() / 1e9))
+                .metricSnapshot(gauge(
+                        "prescaling_forecast_hpas",
+                        "HPAs whose forecast annotation is on or preview, as of the last refresh.",
+                        forecasts.size()));
         cache.lastEvent()
                 .ifPresent(at -> result.metricSnapshot(gauge(
                         "prescaling_exporter_informer_last_event_timestamp_seconds",

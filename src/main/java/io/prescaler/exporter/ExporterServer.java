@@ -52,7 +52,7 @@ public final class ExporterServer implements AutoCloseable {
         this.cache = cache;
         AnnotationParser parser = new AnnotationParser(config.keys(), config.zone());
         this.lineCache = new SeriesLineCache(formats.getPrometheusTextFormatWriter());
-        processRegistry.register(new CacheHealthCollector(cache, config.staleAfter()));
+        processRegistry.register(new CacheHealthCollector(cache, config.staleAfter(), forecasts));
         // One histogram for the whole exporter, not one per HPA: per-HPA buckets would add 12 lines per HPA to
         // every scrape (120,000 at 10,000 HPAs, more than all other series together); prescaling_shortfall_replicas
         // tells the HPAs apart.

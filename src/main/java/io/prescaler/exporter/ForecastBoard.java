@@ -13,6 +13,8 @@ public final class ForecastBoard {
 
     private final Map<String, ForecastView> views = new ConcurrentHashMap<>();
     private final Duration staleAfter;
+    private final java.util.concurrent.atomic.AtomicLong queries = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Duration lastRound = Duration.ZERO;
 
     public ForecastBoard(Duration staleAfter) {
         this.staleAfter = staleAfter;
@@ -37,5 +39,21 @@ public final class ForecastBoard {
 
     int size() {
         return views.size();
+    }
+
+    /** A refresh round ended: how long it took and how many requests it sent to Prometheus. */
+    void roundDone(Duration took, int roundQueries) {
+        lastRound = took;
+        queries.addAndGet(roundQueries);
+    }
+
+    /** Requests sent to Prometheus since the start. */
+    long queries() {
+        return queries.get();
+    }
+
+    /** How long the last refresh round took; zero before the first. */
+    Duration lastRound() {
+        return lastRound;
     }
 }

@@ -1,5 +1,6 @@
 package io.prescaler.exporter;
 
+import io.prescaler.forecast.ForecastAnnotations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -46,6 +47,10 @@ public record ForecastConfig(
         }
         if (step.toSeconds() < 60 || step.toSeconds() % 60 != 0 || step.toNanos() % 1_000_000_000L != 0) {
             throw new IllegalArgumentException("--forecast-step must be whole minutes, got " + step);
+        }
+        if (defaultHorizon.compareTo(ForecastAnnotations.MIN_HORIZON) < 0
+                || defaultHorizon.compareTo(ForecastAnnotations.MAX_HORIZON) > 0) {
+            throw new IllegalArgumentException("--forecast-horizon must be from 1m to 6h, got " + defaultHorizon);
         }
         if (history.compareTo(step.multipliedBy(2)) < 0 || history.dividedBy(step) > MAX_SLOTS) {
             throw new IllegalArgumentException("--forecast-history must hold from 2 to " + MAX_SLOTS

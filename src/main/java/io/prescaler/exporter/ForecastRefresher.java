@@ -6,6 +6,7 @@ import io.prescaler.forecast.ForecastAnnotations;
 import io.prescaler.forecast.ForecastReading;
 import io.prescaler.forecast.ForecastSettings;
 import io.prescaler.forecast.Forecaster;
+import io.prescaler.forecast.TrainingExclusions;
 import io.prescaler.history.DemandSignal;
 import io.prescaler.history.QueryFailure;
 import io.prescaler.history.RangeResult;
@@ -14,7 +15,6 @@ import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.Durations;
 import io.prescaler.schedule.EventCalendar;
-import io.prescaler.schedule.EventOccurrence;
 import io.prescaler.schedule.TimeSpan;
 import java.time.Clock;
 import java.time.Duration;
@@ -155,7 +155,7 @@ public final class ForecastRefresher implements AutoCloseable {
         List<Callable<Boolean>> tasks = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         List<String> withoutSource = new ArrayList<>();
-        EventCalendar.Between occurrences = null;
+        EventCalendar calendar = null;
         long queriesBefore = queries.get();
         for (HpaFacts hpa : hpas.get()) {
             ForecastReading reading;
@@ -175,10 +175,10 @@ public final class ForecastRefresher implements AutoCloseable {
                         new ForecastView(new Forecast.NotReady(NO_PROMETHEUS, Duration.ZERO), Optional.empty(), 0));
                 continue;
             }
-            if (occurrences == null) {
-                occurrences = eventsOver(now);
+            if (calendar == null) {
+                calendar = events();
             }
-            EventCalendar.Between known = occurrences;
+            EventCalendar known = calendar;
             tasks.add(() -> refresh(hpa, valid.settings(), known, now));
         }
         histories.keySet().retainAll(keys);
@@ -205,27 +205,29 @@ public final class ForecastRefresher implements AutoCloseable {
                 LOG.error("forecast refresh of an HPA failed", e.getCause());
             }
         }
-        return new Round(
+        Round round = new Round(
                 tasks.size(),
                 (int) (queries.get() - queriesBefore),
                 failed,
                 Duration.ofNanos(System.nanoTime() - started));
+        board.roundDone(round.took(), round.queries());
+        return round;
     }
 
-    /** The event occurrences over the history held; none when the calendar cannot be read. */
-    private EventCalendar.Between eventsOver(Instant now) {
+    /** The events calendar for this round; empty when it cannot be read. */
+    private EventCalendar events() {
         try {
-            return events.get().between(now.minus(config.history()), now);
+            return events.get();
         } catch (RuntimeException e) {
             LOG.warn(
                     "the events calendar could not be read, so no span is left out of learning this round: {}",
                     e.toString());
-            return new EventCalendar.Between(List.of(), List.of());
+            return EventCalendar.EMPTY;
         }
     }
 
     /** One HPA's refresh; false when it failed. */
-    private boolean refresh(HpaFacts hpa, ForecastSettings settings, EventCalendar.Between occurrences, Instant now) {
+    private boolean refresh(HpaFacts hpa, ForecastSettings settings, EventCalendar calendar, Instant now) {
         String query = settings.query().orElseGet(() -> DemandSignal.of(hpa.namespace(), hpa.name()));
         HpaHistory history = histories.compute(
                 hpa.key(),
@@ -255,10 +257,8 @@ public final class ForecastRefresher implements AutoCloseable {
             ZoneId zone = window instanceof AnnotationReading.Valid valid
                     ? valid.spec().window().zone()
                     : parser.defaultZone();
-            List<TimeSpan> excluded = occurrences.occurrences().stream()
-                    .filter(o -> o.event().appliesTo(hpa.namespace(), hpa.labels()))
-                    .map(EventOccurrence::activeSpan)
-                    .toList();
+            List<TimeSpan> excluded =
+                    TrainingExclusions.of(calendar, hpa.namespace(), hpa.labels(), now.minus(config.history()), now);
             try {
                 history.forecast = forecasters.apply(settings, zone).forecast(curve.get(), now, horizon, excluded);
             } catch (RuntimeException e) {
@@ -352,7 +352,9 @@ public final class ForecastRefresher implements AutoCloseable {
         }
         if (window instanceof AnnotationReading.Valid valid
                 && !valid.spec().window().lead().isZero()) {
-            return valid.spec().window().lead();
+            // A lead may be up to a day; a forecast looks at most MAX_HORIZON ahead.
+            Duration lead = valid.spec().window().lead();
+            return lead.compareTo(ForecastAnnotations.MAX_HORIZON) > 0 ? ForecastAnnotations.MAX_HORIZON : lead;
         }
         return config.defaultHorizon();
     }

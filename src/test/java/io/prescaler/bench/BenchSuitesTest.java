@@ -31,7 +31,7 @@ class BenchSuitesTest {
     @Test
     void runsEveryAvailableSuiteWhenNoneIsNamed() {
         assertEquals(
-                List.of("prescale", "exporter", "scrape", "spike", "webhook", "replay", "events", "keda"),
+                List.of("prescale", "exporter", "scrape", "spike", "webhook", "replay", "events", "keda", "forecast"),
                 BenchSuites.select(asking()).stream().map(BenchSuite::name).toList());
     }
 
@@ -39,7 +39,7 @@ class BenchSuitesTest {
     void rejectsAnUnknownSuiteNamingTheAvailableOnes() {
         UsageException e = assertThrows(UsageException.class, () -> BenchSuites.select(asking("prescale", "cpu")));
         assertEquals(
-                "unknown suite 'cpu'; available suites: prescale, exporter, scrape, spike, webhook, replay, events, keda",
+                "unknown suite 'cpu'; available suites: prescale, exporter, scrape, spike, webhook, replay, events, keda, forecast",
                 e.getMessage());
     }
 }

@@ -53,7 +53,7 @@ class BenchTest {
 
         assertEquals(2, exit);
         assertEquals(
-                "bench: unknown suite 'cpu'; available suites: prescale, exporter, scrape, spike, webhook, replay, events, keda",
+                "bench: unknown suite 'cpu'; available suites: prescale, exporter, scrape, spike, webhook, replay, events, keda, forecast",
                 err.toString().strip());
     }
 

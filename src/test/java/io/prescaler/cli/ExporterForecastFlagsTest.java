@@ -78,6 +78,7 @@ class ExporterForecastFlagsTest {
             delimiter = '|',
             value = {
                 "--forecast-step 90s                  | --forecast-step must be whole minutes",
+                "--forecast-horizon 7h                | --forecast-horizon must be from 1m to 6h",
                 "--forecast-concurrency 65            | --forecast-concurrency must be from 1 to 64",
                 "--forecast-history 5m                | --forecast-history must hold from 2 to 40320 steps",
                 "--prometheus-url ftp://prometheus    | is not an http:// or https:// URL",

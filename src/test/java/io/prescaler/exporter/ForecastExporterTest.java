@@ -205,18 +205,49 @@ class ForecastExporterTest {
     }
 
     @Test
+    void raisesTheMinimumWithTheRealSeasonalForecasterOnThreeDaysOfHistory() throws Exception {
+        startPrometheus(3);
+        startExporter(
+                Optional.of(prometheus.url()),
+                io.prescaler.forecast.SeasonalForecaster::of,
+                () -> EventCalendar.EMPTY,
+                "web-on.yaml");
+
+        ForecastRefresher.Round round = refresher.refresh();
+
+        assertEquals(0, round.failed());
+        PrometheusText scrape = scrape();
+        assertEquals(1, value(scrape, "prescaling_forecast_ready", "web"));
+        double forecast = value(scrape, "prescaling_forecast_replicas", "web");
+        // the same hour on the days before, with a headroom from 1 to 2 over it
+        double sameHour = expectedForecast();
+        assertTrue(forecast >= sameHour * 0.8 && forecast <= 17.5 * 2, forecast + " for " + sameHour);
+        assertEquals(Math.ceil(forecast), value(scrape, "prescaling_effective_min_replicas", "web"));
+        assertEquals(1, value(scrape, "prescaling_min_source", Map.of("hpa", "web", "source", "forecast")));
+        assertTrue(value(scrape, "prescaling_forecast_history_seconds", "web")
+                >= Duration.ofDays(2).toSeconds());
+    }
+
+    @Test
     void readsOnlyTheNewSpanAtTheNextRefresh() throws Exception {
         startPrometheus(2);
         startExporter(Optional.of(prometheus.url()), "web-on.yaml");
 
         ForecastRefresher.Round first = refresher.refresh();
+        PrometheusText afterFirst = scrape();
         clock.advance(Duration.ofMinutes(10));
         ForecastRefresher.Round second = refresher.refresh();
         ForecastRefresher.Round third = refresher.refresh();
 
         assertEquals(1, first.queries()); // three days of 5-minute slots: one request
+        assertEquals(Optional.of(1.0), afterFirst.value("prescaling_forecast_hpas", Map.of()));
+        assertTrue(afterFirst
+                        .value("prescaling_forecast_refresh_duration_seconds", Map.of())
+                        .orElseThrow()
+                > 0);
         assertEquals(1, second.queries()); // the two slots that ended since
         assertEquals(0, third.queries()); // no step has ended since
+        assertEquals(Optional.of(2.0), scrape().value("prescaling_forecast_queries_total", Map.of()));
         assertEquals(expectedForecast(), value(scrape(), "prescaling_forecast_replicas", "web"), 1e-6);
     }
 
@@ -357,6 +388,29 @@ class ForecastExporterTest {
                 List.of(List.of(
                         new TimeSpan(kickOff.minus(Duration.ofMinutes(30)), kickOff.plus(Duration.ofHours(2))))),
                 seen);
+    }
+
+    @Test
+    void looksAsFarAheadAsTheHorizonAnnotationElseTheLeadElseTheDefaultInTheHpasZone() throws Exception {
+        startPrometheus(2);
+        java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        BiFunction<ForecastSettings, ZoneId, Forecaster> recording =
+                (settings, zone) -> (history, now, horizon, excluded) -> {
+                    asked.add(settings.mode() + " " + zone + " " + horizon);
+                    return SAME_TIME_YESTERDAY.apply(settings, zone).forecast(history, now, horizon, excluded);
+                };
+        startExporter(
+                Optional.of(prometheus.url()),
+                recording,
+                () -> EventCalendar.EMPTY,
+                "web-on.yaml",
+                "horizon-1h.yaml",
+                "lead-10m.yaml");
+
+        refresher.refresh();
+
+        // ahead and evening read the web demand through their forecast.query
+        assertEquals(java.util.Set.of("ON Z PT15M", "ON Z PT1H", "PREVIEW Europe/Paris PT10M"), asked);
     }
 
     /** The instant as an events file writes it, in UTC (the calendar's zone here). */

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prescaler.certs.CertificateIssuer;
+import io.prescaler.certs.KeyAlgorithm;
+import io.prescaler.certs.WebhookCertificates;
 import io.prescaler.demand.DemandCurve;
 import io.prescaler.failure.InvalidInputException;
 import io.prescaler.history.QueryFailure.Cause;
@@ -330,6 +333,38 @@ class PrometheusClientTest {
 
             assertEquals(Cause.CREDENTIALS, failure.cause());
             assertTrue(failure.message().contains(missing.toString()), failure.message());
+        }
+    }
+
+    @Test
+    void trustsTheCaFileForAnHttpsPrometheusAndNamesAnUntrustedOne(@TempDir Path files) throws Exception {
+        WebhookCertificates certificates = new CertificateIssuer(
+                        java.time.Clock.systemUTC(), Duration.ofDays(1), KeyAlgorithm.EC)
+                .issue(java.util.List.of("127.0.0.1"));
+        Path ca = files.resolve("ca.crt");
+        Files.writeString(ca, certificates.caPem());
+        java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("serving", certificates.servingKey(), new char[0], new java.security.cert.Certificate[] {
+            certificates.serving(), certificates.ca()
+        });
+        javax.net.ssl.KeyManagerFactory managers =
+                javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, new char[0]);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(managers.getKeyManagers(), null, null);
+        Instant from = Instant.ofEpochSecond(first);
+        Instant to = Instant.ofEpochSecond(first + 3600);
+        try (HttpFront front = HttpFront.forwardingOverHttps(prometheus.url(), "", tls);
+                PrometheusClient trusting = new PrometheusClient(
+                        PrometheusSettings.of(front.url(), Optional.empty(), Optional.of(ca), Map.of()));
+                PrometheusClient untrusting = client(front.url())) {
+            assertTrue(front.url().toString().startsWith("https://"));
+            assertInstanceOf(RangeResult.Samples.class, trusting.queryRange(QUERY, from, to, Duration.ofSeconds(STEP)));
+
+            QueryFailure failure = failure(untrusting.queryRange(QUERY, from, to, Duration.ofSeconds(STEP)));
+            assertEquals(Cause.UNREACHABLE, failure.cause());
+            assertTrue(failure.message().contains("TLS failed"), failure.message());
         }
     }
 

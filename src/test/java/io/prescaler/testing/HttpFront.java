@@ -3,6 +3,8 @@ package io.prescaler.testing;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A small HTTP server in front of a real one, for what a healthy Prometheus never does: it records every request's
@@ -28,6 +31,7 @@ public final class HttpFront implements AutoCloseable {
     public record Received(String method, String path, Headers headers, String body) {}
 
     private final HttpServer server;
+    private final String scheme;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile URI upstream;
     private volatile String prefix = "";
@@ -36,7 +40,20 @@ public final class HttpFront implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
 
     private HttpFront() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(null);
+    }
+
+    /** Over HTTPS with this server context when not null. */
+    private HttpFront(SSLContext tls) throws IOException {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
+        scheme = tls == null ? "http" : "https";
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "http-front");
             thread.setDaemon(true);
@@ -49,6 +66,14 @@ public final class HttpFront implements AutoCloseable {
     /** Forwards every request whose path starts with {@code prefix} to {@code upstream}, the prefix removed. */
     public static HttpFront forwarding(URI upstream, String prefix) throws IOException {
         HttpFront front = new HttpFront();
+        front.upstream = upstream;
+        front.prefix = prefix;
+        return front;
+    }
+
+    /** Forwards as {@link #forwarding} over HTTPS, serving the certificate and key of {@code tls}. */
+    public static HttpFront forwardingOverHttps(URI upstream, String prefix, SSLContext tls) throws IOException {
+        HttpFront front = new HttpFront(tls);
         front.upstream = upstream;
         front.prefix = prefix;
         return front;
@@ -69,7 +94,7 @@ public final class HttpFront implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + prefix);
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + prefix);
     }
 
     public List<Received> received() {

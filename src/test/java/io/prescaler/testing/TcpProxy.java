@@ -45,6 +45,12 @@ public final class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket downstream = server.accept();
+                if (server.isClosed()) {
+                    // Cut while accepting: the JDK closes a listening socket blocked in accept() only once the
+                    // accept returns, so a connection arriving just after cut() can still be accepted here.
+                    closeQuietly(downstream);
+                    return;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
                 sockets.add(downstream);
                 sockets.add(upstream);

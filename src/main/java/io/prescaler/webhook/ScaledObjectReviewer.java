@@ -1,14 +1,20 @@
 package io.prescaler.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prescaler.forecast.ForecastAnnotations;
+import io.prescaler.forecast.ForecastReading;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.PrescalingSpec;
+import io.prescaler.spike.SpikeAnnotations;
+import io.prescaler.spike.SpikeReading;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The webhook's decision for a KEDA ScaledObject, as {@link AdmissionReviewer} decides an HPA: the same
@@ -49,13 +55,18 @@ final class ScaledObjectReviewer {
         if (unreadable != null) {
             return AdmissionResponse.errored(uid, 400, unreadable);
         }
-        AnnotationReading reading = parser.read(AdmissionReviewer.annotations(object));
+        // The same three parsers as for an HPA: one denial names every bad window, forecast or spike key.
+        Map<String, String> annotations = AdmissionReviewer.annotations(object);
+        AnnotationReading reading = parser.read(annotations);
+        ForecastReading forecast = ForecastAnnotations.read(parser.keys(), annotations);
+        SpikeReading spike = new SpikeAnnotations(parser.keys()).read(annotations);
         JsonNode spec = object.path("spec");
-        if (reading instanceof AnnotationReading.Invalid invalid) {
-            return invalid(request, invalid);
+        Optional<AnnotationReading.Invalid> problems = AdmissionReviewer.problems(reading, forecast, spike);
+        if (problems.isPresent()) {
+            return invalid(request, problems.get());
         }
-        List<String> warnings = new ArrayList<>(parser.hints(AdmissionReviewer.annotations(object)));
-        if (reading instanceof AnnotationReading.NotPrescaled) {
+        List<String> warnings = new ArrayList<>(parser.hints(annotations));
+        if (reading instanceof AnnotationReading.NotPrescaled && !forecast.isForecast() && !spike.isPresent()) {
             JsonPatch removal = TriggerPlanner.removeAll(spec, trigger);
             if (!removal.isEmpty()
                     && removal.operations().size() == spec.path("triggers").size()) {
@@ -67,7 +78,9 @@ final class ScaledObjectReviewer {
             }
             return answer(uid, removal, warnings);
         }
-        warnings.addAll(capWarnings(((AnnotationReading.Valid) reading).spec(), spec));
+        if (reading instanceof AnnotationReading.Valid valid) {
+            warnings.addAll(capWarnings(valid.spec(), spec));
+        }
         return answer(uid, TriggerPlanner.ensure(spec, trigger), warnings);
     }
 

@@ -32,7 +32,7 @@ class PolicyTest {
             delimiter = '|',
             textBlock =
                     """
-            scheduel          | "scheduel" in "scheduel" is not a policy: use reactive or schedule, forecast, last-week, several joined by + (for example schedule+forecast)
+            scheduel          | "scheduel" in "scheduel" is not a policy: use reactive or schedule, forecast, last-week, spike, several joined by +
             last_week         | "last_week" in "last_week" is not a policy
             forecast+forecast | names forecast twice
             schedule+schedule | names schedule twice

@@ -101,6 +101,9 @@ class KedaAdmissionTest {
         return Stream.of(
                 Arguments.of("so-create.json", "PATCHED", "add /spec/triggers/-", "cpu external:prescaling@us", "-"),
                 Arguments.of(
+                        "so-forecast-only.json", "PATCHED", "add /spec/triggers/-", "cpu external:prescaling@us", "-"),
+                Arguments.of("so-bad-demand-floors.json", "DENIED", "-", "cpu", "-"),
+                Arguments.of(
                         "so-create-no-triggers.json", "PATCHED", "add /spec/triggers", "external:prescaling@us", "-"),
                 Arguments.of("so-update-already-right.json", "UNCHANGED", "-", "cpu external:prescaling@us", "-"),
                 Arguments.of(
@@ -216,6 +219,15 @@ class KedaAdmissionTest {
             ((com.fasterxml.jackson.databind.node.ObjectNode) again.path("request")).set("object", after);
             assertFalse(admit(again).isPatched(), "a second review of the patched object changes nothing");
         }
+    }
+
+    @Test
+    void deniesBadForecastAndSpikeKeysInTheSameMessage() throws IOException {
+        AdmissionResponse response = admit(review("so-bad-demand-floors.json"));
+        assertFalse(response.allowed());
+        String message = response.status().message();
+        assertTrue(message.contains("annotations.scaling.exporter.forecast.horizon"), message);
+        assertTrue(message.contains("annotations.scaling.exporter.spike"), message);
     }
 
     @Test

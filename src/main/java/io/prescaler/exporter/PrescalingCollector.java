@@ -76,15 +76,27 @@ public final class PrescalingCollector implements MultiCollector {
     private final SpikeGuards spikes;
     private final DemandFloors floors;
 
-    /** Each exported HPA's wait for its minimum; guarded by {@code this} (see {@link #series()}). */
-    private Map<String, TimeToMinimum> waits = new HashMap<>();
+    /**
+     * What is kept of each HPA from one scrape to the next, by key; guarded by {@code this} (see {@link #series()}).
+     * Updated in place: rebuilding two maps of 10,000 HPAs at every scrape cost more than deciding them.
+     */
+    private final Map<String, Tracked> tracked = new HashMap<>();
+
+    /** Counts the scrapes, to tell the HPAs a scrape listed from those gone since. */
+    private long scrapes;
 
     /**
-     * What was read from each HPA at the last scrape, reused while the HPA's facts are unchanged: parsing the
-     * annotations and building label sets is most of a scrape's work, and HPA status updates rarely change the
-     * facts prescaling reads.
+     * One HPA's memo and wait for its minimum.
+     *
+     * <p>The memo is what was read from the HPA, reused while the HPA's facts are unchanged: parsing the annotations
+     * and building label sets is most of a scrape's work, and HPA status updates rarely change the facts prescaling
+     * reads. The wait is kept while the HPA is exported.
      */
-    private volatile Map<String, Memo> memo = Map.of();
+    private static final class Tracked {
+        private Memo memo;
+        private TimeToMinimum wait;
+        private long scrape;
+    }
 
     private record Memo(
             HpaFacts facts,
@@ -206,13 +218,21 @@ public final class PrescalingCollector implements MultiCollector {
      */
     synchronized List<HpaSeries> series() {
         Instant now = clock.instant();
+        long scrape = ++scrapes;
+        int listed = 0;
         List<HpaFacts> snapshot = hpas.get();
-        Map<String, Memo> previous = memo;
-        Map<String, Memo> next = new HashMap<>(snapshot.size() * 2);
-        Map<String, TimeToMinimum> nextWaits = new HashMap<>(snapshot.size() * 2);
         List<HpaSeries> result = new ArrayList<>(snapshot.size());
         for (HpaFacts hpa : snapshot) {
-            Memo remembered = previous.get(hpa.key());
+            Tracked kept = tracked.get(hpa.key());
+            if (kept == null) {
+                kept = new Tracked();
+                tracked.put(hpa.key(), kept);
+            }
+            if (kept.scrape != scrape) {
+                kept.scrape = scrape;
+                listed++;
+            }
+            Memo remembered = kept.memo;
             if (remembered == null || !readsTheSame(remembered.facts(), hpa)) {
                 remembered = read(hpa);
             }
@@ -229,20 +249,26 @@ public final class PrescalingCollector implements MultiCollector {
                     series = Optional.empty();
                 }
             }
-            next.put(hpa.key(), remembered);
-            series.ifPresent(result::add);
+            kept.memo = remembered;
             if (series.isPresent()) {
+                result.add(series.get());
                 demand(hpa, remembered).ifPresent(result::add);
                 forecast(hpa, remembered, now).ifPresent(result::add);
                 spike(hpa, remembered, result);
-                TimeToMinimum wait = waits.getOrDefault(hpa.key(), new TimeToMinimum());
-                wait.see(effectiveMinimum(series.get()), hpa.currentReplicas(), now)
+                if (kept.wait == null) {
+                    kept.wait = new TimeToMinimum();
+                }
+                kept.wait
+                        .see(effectiveMinimum(series.get()), hpa.currentReplicas(), now)
                         .ifPresent(timeToMinimum);
-                nextWaits.put(hpa.key(), wait);
+            } else {
+                kept.wait = null;
             }
         }
-        memo = next;
-        waits = nextWaits;
+        if (listed < tracked.size()) {
+            // Some HPAs are gone from the cache: forget them.
+            tracked.values().removeIf(kept -> kept.scrape != scrape);
+        }
         return result;
     }
 

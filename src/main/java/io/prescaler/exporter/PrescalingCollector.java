@@ -93,22 +93,74 @@ public final class PrescalingCollector implements MultiCollector {
      * reads. The wait is kept while the HPA is exported.
      */
     private static final class Tracked {
+        /** The HPA's facts last seen: while the informer holds the same object, the memo holds without a look. */
+        private HpaFacts facts;
+
         private Memo memo;
         private TimeToMinimum wait;
         private long scrape;
+
+        /**
+         * The HPA's main series at the last scrape and what it was made from: handed out again, the same object,
+         * while they are the same, so that neither it nor its lines are built or compared again.
+         */
+        private HpaSeries series;
+
+        private PrescalingDecision decision;
+        private int current;
+        private Memo seriesMemo;
+
+        /** The demand series at the last scrape, handed out again while the demand is the same. */
+        private HpaSeries demand;
     }
 
     private record Memo(
-            HpaFacts facts,
+            String key,
             AnnotationReading reading,
             ForecastReading forecast,
             Labels labels,
             SpikeReading spike,
             Map<MinimumSource, Labels> sources,
-            String demandKey) {
+            List<Point> errors) {
 
         Memo(HpaFacts facts, AnnotationReading reading, ForecastReading forecast, Labels labels, SpikeReading spike) {
-            this(facts, reading, forecast, labels, spike, sourceLabels(facts), facts.key() + " demand");
+            this(
+                    facts.key(),
+                    reading,
+                    forecast,
+                    labels,
+                    spike,
+                    sourceLabels(facts),
+                    errorPoints(facts, reading, forecast, spike));
+        }
+
+        String demandKey() {
+            return key + " demand";
+        }
+
+        /**
+         * One {@code prescaling_annotation_error} point per bad key, in the order the parsers name them: built once
+         * per memo, as they depend on nothing else.
+         */
+        private static List<Point> errorPoints(
+                HpaFacts hpa, AnnotationReading reading, ForecastReading forecast, SpikeReading spike) {
+            List<AnnotationProblem> problems = new ArrayList<>();
+            if (reading instanceof AnnotationReading.Invalid invalid) {
+                problems.addAll(invalid.problems());
+            }
+            if (forecast instanceof ForecastReading.Invalid invalid) {
+                problems.addAll(invalid.problems());
+            }
+            problems.addAll(spike.problems());
+            if (problems.isEmpty()) {
+                return List.of();
+            }
+            return badKeys(problems).stream()
+                    .map(key -> new Point(
+                            HpaFamily.ANNOTATION_ERROR,
+                            Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key),
+                            1))
+                    .toList();
         }
 
         /** The labels of {@code prescaling_min_source} for each source, built once rather than at every scrape. */
@@ -223,46 +275,51 @@ public final class PrescalingCollector implements MultiCollector {
         List<HpaFacts> snapshot = hpas.get();
         List<HpaSeries> result = new ArrayList<>(snapshot.size());
         for (HpaFacts hpa : snapshot) {
-            Tracked kept = tracked.get(hpa.key());
+            String key = hpa.key();
+            Tracked kept = tracked.get(key);
             if (kept == null) {
                 kept = new Tracked();
-                tracked.put(hpa.key(), kept);
+                tracked.put(key, kept);
             }
             if (kept.scrape != scrape) {
                 kept.scrape = scrape;
                 listed++;
             }
             Memo remembered = kept.memo;
-            if (remembered == null || !readsTheSame(remembered.facts(), hpa)) {
+            if (remembered == null || !readsTheSame(kept.facts, hpa)) {
                 remembered = read(hpa);
             }
-            Optional<HpaSeries> series;
+            // The newest object: while the informer holds it, the next scrape's comparison is an identity check.
+            kept.facts = hpa;
+            boolean exported;
             try {
-                series = series(hpa, remembered, now);
+                exported = series(hpa, remembered, now, kept);
             } catch (RuntimeException e) {
                 // Whatever one HPA carries, the others' series are served: this one is marked, as if invalid.
                 remembered = failed(hpa, e);
                 try {
-                    series = series(hpa, remembered, now);
+                    exported = series(hpa, remembered, now, kept);
                 } catch (RuntimeException again) {
-                    LOG.warn("{}: left out of the scrape: {}", hpa.key(), again.toString());
-                    series = Optional.empty();
+                    LOG.warn("{}: left out of the scrape: {}", key, again.toString());
+                    exported = false;
                 }
             }
             kept.memo = remembered;
-            if (series.isPresent()) {
-                result.add(series.get());
-                demand(hpa, remembered).ifPresent(result::add);
+            if (exported) {
+                result.add(kept.series);
+                demand(hpa, remembered, kept).ifPresent(result::add);
                 forecast(hpa, remembered, now).ifPresent(result::add);
                 spike(hpa, remembered, result);
                 if (kept.wait == null) {
                     kept.wait = new TimeToMinimum();
                 }
                 kept.wait
-                        .see(effectiveMinimum(series.get()), hpa.currentReplicas(), now)
+                        .see(kept.decision.minimum().replicas(), hpa.currentReplicas(), now)
                         .ifPresent(timeToMinimum);
             } else {
                 kept.wait = null;
+                kept.series = null;
+                kept.demand = null;
             }
         }
         if (listed < tracked.size()) {
@@ -273,21 +330,18 @@ public final class PrescalingCollector implements MultiCollector {
     }
 
     /**
-     * Whether the memo read from {@code before} holds for {@code after}: every fact but the demand is the same. The
-     * demand changes with nearly every status update of the HPA, the memo does not depend on it, and it is read from
-     * the facts at each scrape.
+     * Whether the memo read from {@code before} holds for {@code after}: the facts the memo is read from (names,
+     * annotations, labels) are the same. The replicas, the bounds, the metrics and the demand, which change with
+     * status updates and scaling, are read from the facts at each scrape.
      */
     private static boolean readsTheSame(HpaFacts before, HpaFacts after) {
         return before == after
-                || (before.namespace().equals(after.namespace())
+                || (before != null
+                        && before.namespace().equals(after.namespace())
                         && before.name().equals(after.name())
                         && before.targetName().equals(after.targetName())
                         && before.annotations().equals(after.annotations())
-                        && before.labels().equals(after.labels())
-                        && before.maxReplicas() == after.maxReplicas()
-                        && before.currentReplicas() == after.currentReplicas()
-                        && before.minReplicas() == after.minReplicas()
-                        && before.externalMetricNames().equals(after.externalMetricNames()));
+                        && before.labels().equals(after.labels()));
     }
 
     /** What prescaling reads from the HPA; an HPA that cannot be read at all is marked as invalid. */
@@ -342,24 +396,51 @@ public final class PrescalingCollector implements MultiCollector {
                 new SpikeReading.Absent());
     }
 
-    /** The data points of one HPA, or none when it is neither prescaled nor consuming a prescaling metric. */
-    private Optional<HpaSeries> series(HpaFacts hpa, Memo remembered, Instant now) {
+    /**
+     * Decides one HPA and keeps its main series in {@code kept}: the one of the last scrape when nothing it shows
+     * changed (most HPAs at most scrapes), else a new one.
+     *
+     * @return false when the HPA is neither prescaled nor consuming a prescaling metric: it is not exported
+     */
+    private boolean series(HpaFacts hpa, Memo remembered, Instant now, Tracked kept) {
         AnnotationReading reading = remembered.reading();
         boolean consumes = hpa.consumesMetric(MetricEncoding.DIRECT.metricName())
                 || hpa.consumesMetric(MetricEncoding.LEGACY.metricName());
         SpikeReading spike = remembered.spike();
         if (!reading.isPrescaled() && !remembered.forecast().isForecast() && !spike.isPresent() && !consumes) {
-            return Optional.empty();
+            return false;
         }
         // The demand floors raise the window's or event's minimum, each naming itself when it is the highest.
         PrescalingDecision decision = floors.raise(
                 PrescalingDecision.decide(reading, hpa.maxReplicas(), hpa.currentReplicas(), now),
-                hpa.key(),
+                remembered.key(),
                 remembered.forecast(),
                 spike,
                 hpa.maxReplicas(),
                 hpa.currentReplicas(),
                 now);
+        if (kept.series != null
+                && kept.seriesMemo == remembered
+                && kept.current == hpa.currentReplicas()
+                && sameValues(kept.decision, decision)) {
+            return true;
+        }
+        kept.series = new HpaSeries(remembered.key(), points(hpa, remembered, decision));
+        kept.seriesMemo = remembered;
+        kept.current = hpa.currentReplicas();
+        kept.decision = decision;
+        return true;
+    }
+
+    /** Whether two decisions show the same values: the same minimum and metric values. */
+    private static boolean sameValues(PrescalingDecision before, PrescalingDecision after) {
+        return before.directValue() == after.directValue()
+                && before.legacyValue() == after.legacyValue()
+                && before.minimum().equals(after.minimum());
+    }
+
+    private static List<Point> points(HpaFacts hpa, Memo remembered, PrescalingDecision decision) {
+        AnnotationReading reading = remembered.reading();
         Labels labels = remembered.labels();
         List<Point> points = new ArrayList<>(HpaFamily.values().length);
         points.add(new Point(HpaFamily.DIRECT, labels, decision.directValue()));
@@ -386,20 +467,8 @@ public final class PrescalingCollector implements MultiCollector {
                             Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "event", e.name()),
                             1)));
         }
-        List<AnnotationProblem> problems = new ArrayList<>(spike.problems());
-        if (remembered.forecast() instanceof ForecastReading.Invalid invalid) {
-            problems.addAll(0, invalid.problems());
-        }
-        if (reading instanceof AnnotationReading.Invalid invalid) {
-            problems.addAll(0, invalid.problems());
-        }
-        for (String key : badKeys(problems)) {
-            points.add(new Point(
-                    HpaFamily.ANNOTATION_ERROR,
-                    Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key),
-                    1));
-        }
-        return Optional.of(new HpaSeries(hpa.key(), points));
+        points.addAll(remembered.errors());
+        return points;
     }
 
     /**
@@ -411,7 +480,7 @@ public final class PrescalingCollector implements MultiCollector {
         if (!(remembered.spike() instanceof SpikeReading.Valid)) {
             return;
         }
-        Optional<SpikeState> state = spikes.state(hpa.key());
+        Optional<SpikeState> state = spikes.state(remembered.key());
         if (state.isEmpty()) {
             return;
         }
@@ -421,10 +490,10 @@ public final class PrescalingCollector implements MultiCollector {
         spike.velocity().ifPresent(v -> signals.add(new Point(HpaFamily.DEMAND_VELOCITY, labels, v)));
         spike.acceleration().ifPresent(a -> signals.add(new Point(HpaFamily.DEMAND_ACCELERATION, labels, a)));
         if (!signals.isEmpty()) {
-            result.add(new HpaSeries(hpa.key() + " spike signals", signals));
+            result.add(new HpaSeries(remembered.key() + " spike signals", signals));
         }
         result.add(new HpaSeries(
-                hpa.key() + " spike",
+                remembered.key() + " spike",
                 List.of(
                         new Point(HpaFamily.SPIKE_ACTIVE, labels, spike.active() ? 1 : 0),
                         new Point(HpaFamily.SPIKE_FLOOR, labels, spike.floor()))));
@@ -434,11 +503,20 @@ public final class PrescalingCollector implements MultiCollector {
      * The HPA's demand as a series of its own, under its own key: the demand changes with nearly every status
      * update of the HPA, and apart from the other series only its one line is rendered again when it does.
      */
-    private static Optional<HpaSeries> demand(HpaFacts hpa, Memo remembered) {
-        return hpa.demand()
-                .map(demand -> new HpaSeries(
-                        remembered.demandKey(),
-                        List.of(new Point(HpaFamily.DEMAND, remembered.labels(), demand.replicas()))));
+    private static Optional<HpaSeries> demand(HpaFacts hpa, Memo remembered, Tracked kept) {
+        if (hpa.demand().isEmpty()) {
+            kept.demand = null;
+            return Optional.empty();
+        }
+        double replicas = hpa.demand().get().replicas();
+        HpaSeries previous = kept.demand;
+        if (previous == null
+                || previous.points().get(0).labels() != remembered.labels()
+                || Double.compare(previous.points().get(0).value(), replicas) != 0) {
+            kept.demand = new HpaSeries(
+                    remembered.demandKey(), List.of(new Point(HpaFamily.DEMAND, remembered.labels(), replicas)));
+        }
+        return Optional.of(kept.demand);
     }
 
     /**
@@ -450,7 +528,7 @@ public final class PrescalingCollector implements MultiCollector {
             return Optional.empty();
         }
         Labels labels = remembered.labels();
-        Optional<ForecastView> view = forecasts.view(hpa.key());
+        Optional<ForecastView> view = forecasts.view(remembered.key());
         Optional<Double> replicas = view.flatMap(v -> v.replicas(now, forecasts.staleAfter()));
         List<Point> points = new ArrayList<>(5);
         replicas.ifPresent(value -> points.add(new Point(HpaFamily.FORECAST_REPLICAS, labels, value)));
@@ -466,17 +544,7 @@ public final class PrescalingCollector implements MultiCollector {
                 HpaFamily.FORECAST_ERRORS,
                 labels,
                 view.map(ForecastView::errors).orElse(0L)));
-        return Optional.of(new HpaSeries(hpa.key() + " forecast", points));
-    }
-
-    /** The effective minimum among an HPA's data points, as exported. */
-    private static int effectiveMinimum(HpaSeries series) {
-        for (Point point : series.points()) {
-            if (point.family() == HpaFamily.EFFECTIVE) {
-                return (int) point.value();
-            }
-        }
-        return 0;
+        return Optional.of(new HpaSeries(remembered.key() + " forecast", points));
     }
 
     /** How many replicas the HPA is below its effective minimum: {@code max(0, minimum - current)}. */

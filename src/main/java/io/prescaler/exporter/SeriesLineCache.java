@@ -187,7 +187,8 @@ final class SeriesLineCache {
             if (previous != null && previous.scrape != scrape) {
                 previous.scrape = scrape;
                 listed++;
-                if (hpa.equals(previous.series)) {
+                // The collector hands out the same series object while nothing in it changed: no comparison then.
+                if (hpa == previous.series || hpa.equals(previous.series)) {
                     continue;
                 }
                 if (revalued(previous, hpa)) {

@@ -121,10 +121,13 @@ public final class ExporterServer implements AutoCloseable {
      */
     private void metrics(Context ctx) throws IOException {
         long started = System.nanoTime();
-        ExpositionFormatWriter writer = formats.findWriter(ctx.header("Accept"));
+        String accept = ctx.header("Accept");
+        ExpositionFormatWriter writer = new AcceptHeader(accept).admitsPrometheusText()
+                ? formats.getPrometheusTextFormatWriter()
+                : formats.findWriter(accept);
         ctx.contentType(writer.getContentType());
         if (writer instanceof PrometheusTextFormatWriter) {
-            // What Prometheus scrapes with unless it asks for OpenMetrics or protobuf: the cached lines.
+            // Whenever the scraper admits it (Prometheus does, after OpenMetrics): the cached lines.
             SeriesLineCache.Body body = lineCache.body(prescaling.series(), processRegistry.scrape());
             scrapeDuration.observe((System.nanoTime() - started) / 1e9);
             body.writeTo(ctx.outputStream());

@@ -1,6 +1,7 @@
 package io.prescaler.exporter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -378,6 +379,19 @@ class ExporterServerTest {
         HttpResponse<String> ready = get("/readyz", null);
         assertEquals(200, ready.statusCode());
         assertEquals("ready", ready.body());
+    }
+
+    @Test
+    void answersPrometheusDefaultHeaderWithTheCachedTextFormat() throws Exception {
+        startWithAllFixtures();
+        String prometheus = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;"
+                + "q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+        HttpResponse<String> response = get("/metrics", prometheus);
+
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        assertTrue(response.body().contains("\nprescaling_min_replicas{"), response.body());
+        assertFalse(response.body().contains("# EOF"));
     }
 
     @Test

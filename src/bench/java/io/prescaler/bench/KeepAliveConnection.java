@@ -2,14 +2,10 @@ package io.prescaler.bench;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -26,7 +22,7 @@ final class KeepAliveConnection implements AutoCloseable {
 
     private final SSLSocket socket;
     private final OutputStream out;
-    private final InputStream in;
+    private final HttpResponseReader response;
     private final byte[] request;
 
     KeepAliveConnection(SSLContext tls, int port, String path, byte[] body) throws IOException {
@@ -39,7 +35,7 @@ final class KeepAliveConnection implements AutoCloseable {
         socket.setSSLParameters(parameters);
         socket.startHandshake();
         this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
-        this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        this.response = new HttpResponseReader(new BufferedInputStream(socket.getInputStream(), 16 * 1024));
         byte[] head = ("POST " + path + " HTTP/1.1\r\n"
                         + "Host: 127.0.0.1:" + port + "\r\n"
                         + "Content-Type: application/json\r\n"
@@ -55,57 +51,8 @@ final class KeepAliveConnection implements AutoCloseable {
     byte[] exchange() throws IOException {
         out.write(request);
         out.flush();
-        String status = line();
-        if (!status.startsWith("HTTP/1.1 200")) {
-            throw new IOException("unexpected response: " + status);
-        }
-        long length = -1;
-        boolean chunked = false;
-        boolean closing = false;
-        for (String header = line(); !header.isEmpty(); header = line()) {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(header.substring(15).trim());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                closing = true;
-            }
-        }
-        if (closing) {
-            throw new IOException("the server closed the keep-alive connection");
-        }
-        if (chunked) {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0; ) {
-                body.write(in.readNBytes(size));
-                line();
-                size = Integer.parseInt(line().split(";")[0].trim(), 16);
-            }
-            line();
-            return body.toByteArray();
-        }
-        if (length < 0) {
-            throw new IOException("response without Content-Length on a keep-alive connection");
-        }
-        byte[] body = in.readNBytes((int) length);
-        if (body.length != length) {
-            throw new EOFException("response body cut short");
-        }
-        return body;
-    }
-
-    private String line() throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new EOFException("connection closed by the server");
-            }
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
+        response.read();
+        return response.body();
     }
 
     @Override

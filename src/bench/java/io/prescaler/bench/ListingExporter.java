@@ -35,7 +35,8 @@ final class ListingExporter implements AutoCloseable {
                     javalin.useVirtualThreads = false;
                 })
                 .get("/metrics", ctx -> {
-                    ExpositionFormatWriter writer = formats.findWriter(ctx.header("Accept"));
+                    // The text format whatever is asked, as the exporter answers Prometheus: the same body to compare.
+                    ExpositionFormatWriter writer = formats.getPrometheusTextFormatWriter();
                     ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
                     writer.write(body, registry.scrape());
                     ctx.contentType(writer.getContentType()).result(body.toByteArray());

@@ -13,10 +13,6 @@ import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.spike.SpikeDetector;
 import io.prescaler.spike.SpikeMode;
 import io.prescaler.spike.SpikeSettings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,19 +75,16 @@ public final class SpikeBench implements BenchSuite {
         List<List<String>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         rows.add(detectorRow());
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
         for (int size : sizes) {
-            rows.addAll(exporterRows(size, http, notes));
+            rows.addAll(exporterRows(size, notes));
         }
         notes.add("Detector: " + DETECTORS + " detectors, " + ROUNDS + " samples each 15 s apart (5 % noise, a x5"
                 + " rise in two minutes on every tenth), after as many warm-up samples; time per observe().");
         notes.add("Status update: the exporter's handling of one informer update of a spike-guarded HPA object"
                 + " (demand from status.currentMetrics, annotations unchanged, the detector); the informer's own"
                 + " work is not included.");
-        notes.add("Scrape: GET /metrics over keep-alive after every HPA's detector has a full window; between two"
+        notes.add("Scrape: GET /metrics over keep-alive, as Prometheus asks for it (its Accept header, the body read"
+                + " into a reused buffer), after every HPA's detector has a full window; between two"
                 + " scrapes every HPA gets one status update (new demand), at most " + maxScrapes + " scrapes or "
                 + budget.toSeconds() + " s.");
         return new BenchResult(
@@ -129,7 +122,7 @@ public final class SpikeBench implements BenchSuite {
         return List.of("detector observe()", Integer.toString(DETECTORS), Long.toString(observes), "-", "-", perUpdate);
     }
 
-    private List<List<String>> exporterRows(int size, HttpClient http, List<String> notes) throws Exception {
+    private List<List<String>> exporterRows(int size, List<String> notes) throws Exception {
         KubernetesMockServer api = CrudMockApi.start();
         List<List<String>> rows = new ArrayList<>();
         try (KubernetesClient client = api.createClient()) {
@@ -170,12 +163,9 @@ public final class SpikeBench implements BenchSuite {
                 String perUpdate = String.format("%.2f µs", nanos / 1e3 / updates);
                 rows.add(List.of(
                         "exporter status update", Integer.toString(size), Long.toString(updates), "-", "-", perUpdate));
-                HttpRequest request = HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
-                        .timeout(Duration.ofMinutes(2))
-                        .build();
+                ScrapeConnection connection = new ScrapeConnection(server.port(), "/metrics");
                 for (int i = 0; i < WARM_UP_SCRAPES; i++) {
-                    scrape(http, request);
+                    connection.scrape();
                 }
                 List<Long> scrapes = new ArrayList<>();
                 long deadline = System.nanoTime() + budget.toNanos();
@@ -187,7 +177,7 @@ public final class SpikeBench implements BenchSuite {
                         SpikeFeed.statusUpdated(server, hpa);
                     }
                     long started = System.nanoTime();
-                    bodyBytes = scrape(http, request);
+                    bodyBytes = connection.scrape();
                     scrapes.add(System.nanoTime() - started);
                 }
                 Latencies latencies = new Latencies(
@@ -204,19 +194,12 @@ public final class SpikeBench implements BenchSuite {
                         Latencies.millis(latencies.percentileMillis(99)),
                         "-"));
                 notes.add(size + " spike-guarded HPAs: body " + String.format("%.1f MB", bodyBytes / 1e6) + ".");
+                connection.close();
             }
         } finally {
             api.destroy();
         }
         return rows;
-    }
-
-    private static int scrape(HttpClient http, HttpRequest request) throws Exception {
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + request.uri() + " answered " + response.statusCode());
-        }
-        return response.body().length;
     }
 
     private static void seed(KubernetesClient client, List<HorizontalPodAutoscaler> hpas) throws Exception {

@@ -11,12 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -190,21 +190,23 @@ public final class HpaCache implements AutoCloseable {
             @Override
             public void onAdd(HorizontalPodAutoscaler hpa) {
                 touched();
-                read(hpa);
+                read(null, hpa);
                 tell(hpa, false);
             }
 
             @Override
             public void onUpdate(HorizontalPodAutoscaler oldHpa, HorizontalPodAutoscaler newHpa) {
                 touched();
-                read(newHpa);
+                read(oldHpa, newHpa);
                 tell(newHpa, false);
             }
 
             @Override
             public void onDelete(HorizontalPodAutoscaler hpa, boolean deletedFinalStateUnknown) {
                 touched();
-                reads.remove(key(hpa));
+                synchronized (reads) {
+                    reads.remove(hpa);
+                }
                 tell(hpa, true);
             }
         });
@@ -282,66 +284,60 @@ public final class HpaCache implements AutoCloseable {
         lastEvent.set(clock.instant());
     }
 
-    /** The facts read from one HPA object; they hold while the store holds that same object. */
-    private record Read(HorizontalPodAutoscaler object, HpaFacts facts) {}
-
     /**
-     * The facts of each HPA object, by key, read when the informer delivers the object: on the informer's thread,
-     * once per change, instead of on the scrape's (at 10,000 HPAs whose status changed since the last scrape,
-     * reading them all cost a scrape 7-50 ms). The store is the truth: a scrape uses an entry only when it holds
-     * the object the store holds, and reads any other object itself.
+     * The facts of each HPA object, read when the informer delivers the object: on the informer's thread, once per
+     * change, instead of on the scrape's (at 10,000 HPAs whose status changed since the last scrape, reading them
+     * all cost a scrape 7-50 ms). By identity: the store replaces an HPA's object on every change, so the same
+     * object means the same facts, and an identity lookup touches nothing but the object. The store is the truth:
+     * a scrape reads any object it holds that is not here. Guarded by itself.
      */
-    private final Map<String, Read> reads = new ConcurrentHashMap<>();
+    private final Map<HorizontalPodAutoscaler, HpaFacts> reads = new IdentityHashMap<>();
 
-    private void read(HorizontalPodAutoscaler hpa) {
+    private void read(HorizontalPodAutoscaler previous, HorizontalPodAutoscaler hpa) {
+        HpaFacts facts;
         try {
-            reads.put(key(hpa), new Read(hpa, HpaFacts.of(hpa)));
+            facts = HpaFacts.of(hpa);
         } catch (RuntimeException e) {
-            // An object that cannot be read is read again at the scrape, which marks that HPA alone as failed.
-            reads.remove(key(hpa));
+            facts = null; // read again at the scrape, which marks that HPA alone as failed
         }
-    }
-
-    /** The key {@link HpaFacts#key()} gives the HPA, without reading its facts. */
-    private static String key(HorizontalPodAutoscaler hpa) {
-        if (hpa.getMetadata() == null) {
-            return "/";
+        synchronized (reads) {
+            if (previous != null) {
+                reads.remove(previous);
+            }
+            if (facts != null) {
+                reads.put(hpa, facts);
+            }
         }
-        String namespace = hpa.getMetadata().getNamespace();
-        String name = hpa.getMetadata().getName();
-        return (namespace == null ? "" : namespace) + "/" + (name == null ? "" : name);
     }
 
     /** The HPAs as last seen, across every watched namespace. */
     public List<HpaFacts> hpas() {
-        List<HpaFacts> result = new ArrayList<>(reads.size());
+        List<HorizontalPodAutoscaler> objects = new ArrayList<>();
         for (Watched w : watched) {
             SharedIndexInformer<HorizontalPodAutoscaler> informer = w.informer;
-            if (informer == null) {
-                continue;
-            }
-            for (HorizontalPodAutoscaler hpa : informer.getStore().list()) {
-                result.add(facts(hpa));
+            if (informer != null) {
+                objects.addAll(informer.getStore().list());
             }
         }
-        if (reads.size() > result.size()) {
-            // Entries of HPAs deleted while an informer was being replaced (no deletion was delivered for them).
-            Set<String> listed = new HashSet<>();
-            result.forEach(facts -> listed.add(facts.key()));
-            reads.keySet().retainAll(listed);
+        List<HpaFacts> result = new ArrayList<>(objects.size());
+        synchronized (reads) {
+            for (HorizontalPodAutoscaler hpa : objects) {
+                HpaFacts facts = reads.get(hpa);
+                if (facts == null) {
+                    facts = HpaFacts.of(hpa);
+                    reads.put(hpa, facts);
+                }
+                result.add(facts);
+            }
+            if (reads.size() > result.size()) {
+                // Objects no store holds any more, whose change or deletion was not delivered (an informer
+                // replaced, or a delivery still on its way): forget them.
+                Set<HorizontalPodAutoscaler> listed = Collections.newSetFromMap(new IdentityHashMap<>());
+                listed.addAll(objects);
+                reads.keySet().retainAll(listed);
+            }
         }
         return result;
-    }
-
-    private HpaFacts facts(HorizontalPodAutoscaler hpa) {
-        String key = key(hpa);
-        Read read = reads.get(key);
-        if (read != null && read.object() == hpa) {
-            return read.facts();
-        }
-        HpaFacts facts = HpaFacts.of(hpa);
-        reads.put(key, new Read(hpa, facts));
-        return facts;
     }
 
     /**
@@ -357,7 +353,11 @@ public final class HpaCache implements AutoCloseable {
             }
             HorizontalPodAutoscaler hpa = informer.getStore().getByKey(key);
             if (hpa != null) {
-                return Optional.of(facts(hpa));
+                HpaFacts facts;
+                synchronized (reads) {
+                    facts = reads.get(hpa);
+                }
+                return Optional.of(facts != null ? facts : HpaFacts.of(hpa));
             }
         }
         return Optional.empty();

@@ -112,10 +112,14 @@ public final class PrescalingCollector implements MultiCollector {
 
         /** The demand series at the last scrape, handed out again while the demand is the same. */
         private HpaSeries demand;
+
+        /** The spike guard's state series at the last scrape, handed out again while it holds the same values. */
+        private HpaSeries spike;
     }
 
     private record Memo(
             String key,
+            Keys keys,
             AnnotationReading reading,
             ForecastReading forecast,
             Labels labels,
@@ -126,16 +130,13 @@ public final class PrescalingCollector implements MultiCollector {
         Memo(HpaFacts facts, AnnotationReading reading, ForecastReading forecast, Labels labels, SpikeReading spike) {
             this(
                     facts.key(),
+                    new Keys(facts.key()),
                     reading,
                     forecast,
                     labels,
                     spike,
                     sourceLabels(facts),
                     errorPoints(facts, reading, forecast, spike));
-        }
-
-        String demandKey() {
-            return key + " demand";
         }
 
         /**
@@ -178,6 +179,16 @@ public final class PrescalingCollector implements MultiCollector {
                                 source.label()));
             }
             return labels;
+        }
+    }
+
+    /**
+     * The keys of an HPA's series kept apart from its main series, built once per memo: the line cache finds each
+     * series by its key at every scrape, and the same string object hashes and compares at once.
+     */
+    private record Keys(String demand, String forecast, String spike, String spikeSignals) {
+        Keys(String key) {
+            this(key + " demand", key + " forecast", key + " spike", key + " spike signals");
         }
     }
 
@@ -309,7 +320,7 @@ public final class PrescalingCollector implements MultiCollector {
                 result.add(kept.series);
                 demand(hpa, remembered, kept).ifPresent(result::add);
                 forecast(hpa, remembered, now).ifPresent(result::add);
-                spike(hpa, remembered, result);
+                spike(remembered, kept, result);
                 if (kept.wait == null) {
                     kept.wait = new TimeToMinimum();
                 }
@@ -320,6 +331,7 @@ public final class PrescalingCollector implements MultiCollector {
                 kept.wait = null;
                 kept.series = null;
                 kept.demand = null;
+                kept.spike = null;
             }
         }
         if (listed < tracked.size()) {
@@ -476,7 +488,7 @@ public final class PrescalingCollector implements MultiCollector {
      * two signals change at every status update and only their lines are rewritten; whether a spike holds and its
      * floor change rarely, and are compared as a whole. Absent until the guard has seen a sample.
      */
-    private void spike(HpaFacts hpa, Memo remembered, List<HpaSeries> result) {
+    private void spike(Memo remembered, Tracked kept, List<HpaSeries> result) {
         if (!(remembered.spike() instanceof SpikeReading.Valid)) {
             return;
         }
@@ -490,13 +502,21 @@ public final class PrescalingCollector implements MultiCollector {
         spike.velocity().ifPresent(v -> signals.add(new Point(HpaFamily.DEMAND_VELOCITY, labels, v)));
         spike.acceleration().ifPresent(a -> signals.add(new Point(HpaFamily.DEMAND_ACCELERATION, labels, a)));
         if (!signals.isEmpty()) {
-            result.add(new HpaSeries(remembered.key() + " spike signals", signals));
+            result.add(new HpaSeries(remembered.keys().spikeSignals(), signals));
         }
-        result.add(new HpaSeries(
-                remembered.key() + " spike",
-                List.of(
-                        new Point(HpaFamily.SPIKE_ACTIVE, labels, spike.active() ? 1 : 0),
-                        new Point(HpaFamily.SPIKE_FLOOR, labels, spike.floor()))));
+        HpaSeries previous = kept.spike;
+        double active = spike.active() ? 1 : 0;
+        if (previous == null
+                || previous.points().get(0).labels() != labels
+                || previous.points().get(0).value() != active
+                || previous.points().get(1).value() != spike.floor()) {
+            kept.spike = new HpaSeries(
+                    remembered.keys().spike(),
+                    List.of(
+                            new Point(HpaFamily.SPIKE_ACTIVE, labels, active),
+                            new Point(HpaFamily.SPIKE_FLOOR, labels, spike.floor())));
+        }
+        result.add(kept.spike);
     }
 
     /**
@@ -514,7 +534,7 @@ public final class PrescalingCollector implements MultiCollector {
                 || previous.points().get(0).labels() != remembered.labels()
                 || Double.compare(previous.points().get(0).value(), replicas) != 0) {
             kept.demand = new HpaSeries(
-                    remembered.demandKey(), List.of(new Point(HpaFamily.DEMAND, remembered.labels(), replicas)));
+                    remembered.keys().demand(), List.of(new Point(HpaFamily.DEMAND, remembered.labels(), replicas)));
         }
         return Optional.of(kept.demand);
     }
@@ -544,7 +564,7 @@ public final class PrescalingCollector implements MultiCollector {
                 HpaFamily.FORECAST_ERRORS,
                 labels,
                 view.map(ForecastView::errors).orElse(0L)));
-        return Optional.of(new HpaSeries(remembered.key() + " forecast", points));
+        return Optional.of(new HpaSeries(remembered.keys().forecast(), points));
     }
 
     /** How many replicas the HPA is below its effective minimum: {@code max(0, minimum - current)}. */

@@ -85,6 +85,9 @@ public final class PrescalingCollector implements MultiCollector {
     /** Counts the scrapes, to tell the HPAs a scrape listed from those gone since. */
     private long scrapes;
 
+    /** How many series the last scrape had, to size the next one's list. */
+    private int lastSeriesCount;
+
     /**
      * One HPA's memo and wait for its minimum.
      *
@@ -95,6 +98,9 @@ public final class PrescalingCollector implements MultiCollector {
     private static final class Tracked {
         /** The HPA's facts last seen: while the informer holds the same object, the memo holds without a look. */
         private HpaFacts facts;
+
+        /** Whether {@link #facts} consume one of the two prescaling metrics. */
+        private boolean consumes;
 
         private Memo memo;
         private TimeToMinimum wait;
@@ -284,7 +290,8 @@ public final class PrescalingCollector implements MultiCollector {
         long scrape = ++scrapes;
         int listed = 0;
         List<HpaFacts> snapshot = hpas.get();
-        List<HpaSeries> result = new ArrayList<>(snapshot.size());
+        // Room for every HPA's main series and its demand, the usual pair, and then some.
+        List<HpaSeries> result = new ArrayList<>(Math.max(lastSeriesCount, 2 * snapshot.size()) + 16);
         for (HpaFacts hpa : snapshot) {
             String key = hpa.key();
             Tracked kept = tracked.get(key);
@@ -297,11 +304,15 @@ public final class PrescalingCollector implements MultiCollector {
                 listed++;
             }
             Memo remembered = kept.memo;
-            if (remembered == null || !readsTheSame(kept.facts, hpa)) {
-                remembered = read(hpa);
+            if (kept.facts != hpa) {
+                if (remembered == null || !readsTheSame(kept.facts, hpa)) {
+                    remembered = read(hpa);
+                }
+                // The newest object: while the informer holds it, the next scrape only checks its identity.
+                kept.facts = hpa;
+                kept.consumes = hpa.consumesMetric(MetricEncoding.DIRECT.metricName())
+                        || hpa.consumesMetric(MetricEncoding.LEGACY.metricName());
             }
-            // The newest object: while the informer holds it, the next scrape's comparison is an identity check.
-            kept.facts = hpa;
             boolean exported;
             try {
                 exported = series(hpa, remembered, now, kept);
@@ -338,6 +349,7 @@ public final class PrescalingCollector implements MultiCollector {
             // Some HPAs are gone from the cache: forget them.
             tracked.values().removeIf(kept -> kept.scrape != scrape);
         }
+        lastSeriesCount = result.size();
         return result;
     }
 
@@ -416,10 +428,8 @@ public final class PrescalingCollector implements MultiCollector {
      */
     private boolean series(HpaFacts hpa, Memo remembered, Instant now, Tracked kept) {
         AnnotationReading reading = remembered.reading();
-        boolean consumes = hpa.consumesMetric(MetricEncoding.DIRECT.metricName())
-                || hpa.consumesMetric(MetricEncoding.LEGACY.metricName());
         SpikeReading spike = remembered.spike();
-        if (!reading.isPrescaled() && !remembered.forecast().isForecast() && !spike.isPresent() && !consumes) {
+        if (!reading.isPrescaled() && !remembered.forecast().isForecast() && !spike.isPresent() && !kept.consumes) {
             return false;
         }
         // The demand floors raise the window's or event's minimum, each naming itself when it is the highest.

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param minReplicas {@code spec.minReplicas}, 1 (the API server's default) when it is not set
  * @param demand the replicas the HPA's other metrics ask for ({@link Demand#of}), read with the rest so that the
  *     exporter's memo of facts per HPA object holds it too; empty when none of them can say
+ * @param key {@code namespace/name}, always made from those two whatever is passed: kept with the facts so that
+ *     the exporter, which looks every HPA up by it at every scrape, builds and hashes it once per object
  */
 public record HpaFacts(
         String namespace,
@@ -29,7 +31,33 @@ public record HpaFacts(
         int currentReplicas,
         List<String> externalMetricNames,
         int minReplicas,
-        Optional<Demand> demand) {
+        Optional<Demand> demand,
+        String key) {
+
+    public HpaFacts(
+            String namespace,
+            String name,
+            String targetName,
+            Map<String, String> annotations,
+            Map<String, String> labels,
+            int maxReplicas,
+            int currentReplicas,
+            List<String> externalMetricNames,
+            int minReplicas,
+            Optional<Demand> demand) {
+        this(
+                namespace,
+                name,
+                targetName,
+                annotations,
+                labels,
+                maxReplicas,
+                currentReplicas,
+                externalMetricNames,
+                minReplicas,
+                demand,
+                null);
+    }
 
     /** An HPA whose demand is not known. */
     public HpaFacts(
@@ -76,6 +104,7 @@ public record HpaFacts(
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         externalMetricNames = List.copyOf(externalMetricNames);
         demand = demand == null ? Optional.empty() : demand;
+        key = namespace + "/" + name;
     }
 
     public static HpaFacts of(HorizontalPodAutoscaler hpa) {
@@ -116,10 +145,6 @@ public record HpaFacts(
         }
         return Optional.of("spec.minReplicas " + minReplicas + " and spec.maxReplicas " + maxReplicas
                 + " do not satisfy 0 <= minReplicas <= maxReplicas, maxReplicas >= 1");
-    }
-
-    public String key() {
-        return namespace + "/" + name;
     }
 
     public boolean consumesMetric(String metricName) {

@@ -49,7 +49,7 @@ public final class AnnotationParser {
 
     public AnnotationReading read(Map<String, String> annotations) {
         Map<String, String> values = annotations == null ? Map.of() : annotations;
-        if (keys.userKeys().stream().noneMatch(values::containsKey)) {
+        if (!AnnotationKeys.anyIn(keys.userKeys(), values)) {
             return new AnnotationReading.NotPrescaled();
         }
         List<AnnotationProblem> problems = new ArrayList<>();
@@ -239,17 +239,25 @@ public final class AnnotationParser {
         if (annotations == null || annotations.isEmpty()) {
             return List.of();
         }
-        List<String> unknown = annotations.keySet().stream()
-                .filter(key -> key != null
-                        && key.length() > keys.prefix().length()
-                        && key.charAt(keys.prefix().length()) == '.'
-                        && key.startsWith(keys.prefix())
-                        && !keys.allKeys().contains(key))
-                .sorted()
-                .toList();
+        // Most objects carry no unknown key: found in one pass, without sorting anything.
+        List<String> unknown = null;
+        for (String key : annotations.keySet()) {
+            if (keys.isUnderPrefix(key) && !keys.isOurs(key)) {
+                if (unknown == null) {
+                    unknown = new ArrayList<>();
+                }
+                unknown.add(key);
+            }
+        }
+        if (unknown == null) {
+            return List.of();
+        }
+        unknown.sort(null);
         // An object may carry thousands of keys: a few hints say it, and keep an admission's answer small.
         List<String> hints = new ArrayList<>();
-        unknown.stream().limit(MAX_HINTS).forEach(key -> hints.add(ClosestKey.hint(key, keys)));
+        for (String key : unknown.subList(0, Math.min(unknown.size(), MAX_HINTS))) {
+            hints.add(ClosestKey.hint(key, keys));
+        }
         if (unknown.size() > MAX_HINTS) {
             hints.add((unknown.size() - MAX_HINTS) + " more keys under " + keys.prefix()
                     + " are not prescaling annotations and are ignored");

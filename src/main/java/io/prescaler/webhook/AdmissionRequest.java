@@ -21,7 +21,11 @@ public record AdmissionRequest(
         JsonNode oldObject,
         boolean dryRun) {
 
-    /** A Kubernetes group, version and kind; the group of core types is empty. */
+    /**
+     * A Kubernetes group, version and kind; the group of core types is empty. Compared on every admission (is it an
+     * HPA, a ScaledObject?): equals and hashCode are written out, as a record's generated ones go through method
+     * handles that cost more than the three string comparisons.
+     */
     public record GroupVersionKind(String group, String version, String kind) {
 
         public static final GroupVersionKind HPA_V2 =
@@ -30,6 +34,20 @@ public record AdmissionRequest(
         /** A KEDA ScaledObject, whose annotations prescale the HPA KEDA builds from it. */
         public static final GroupVersionKind SCALED_OBJECT =
                 new GroupVersionKind("keda.sh", "v1alpha1", "ScaledObject");
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other
+                    || other instanceof GroupVersionKind that
+                            && Objects.equals(kind, that.kind)
+                            && Objects.equals(version, that.version)
+                            && Objects.equals(group, that.group);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(group, version, kind);
+        }
 
         @Override
         public String toString() {

@@ -1,16 +1,11 @@
 package io.prescaler.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prescaler.forecast.ForecastAnnotations;
-import io.prescaler.forecast.ForecastReading;
 import io.prescaler.schedule.AnnotationParser;
-import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.schedule.PrescalingSpec;
-import io.prescaler.spike.SpikeAnnotations;
-import io.prescaler.spike.SpikeReading;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,7 +30,6 @@ public final class AdmissionReviewer {
     private static final Pattern SCALER_METRIC = Pattern.compile("(s\\d{1,4}-)?prescaling-min-replicas");
 
     private final AnnotationParser parser;
-    private final SpikeAnnotations spikes;
     private final MetricEncoding encoding;
     private final Clock clock;
     private final ScaledObjectReviewer scaledObjects;
@@ -49,7 +43,6 @@ public final class AdmissionReviewer {
     public AdmissionReviewer(
             AnnotationParser parser, MetricEncoding encoding, Clock clock, ScalerTrigger scalerTrigger) {
         this.parser = Objects.requireNonNull(parser, "parser");
-        this.spikes = new SpikeAnnotations(parser.keys());
         this.encoding = Objects.requireNonNull(encoding, "encoding");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scaledObjects = new ScaledObjectReviewer(parser, scalerTrigger, clock);
@@ -90,16 +83,14 @@ public final class AdmissionReviewer {
         }
         JsonNode spec = hpa.path("spec");
         Map<String, String> annotations = annotations(hpa);
-        AnnotationReading reading = parser.read(annotations);
-        ForecastReading forecast = ForecastAnnotations.read(parser.keys(), annotations);
-        SpikeReading spike = spikes.read(annotations);
-        Optional<AnnotationReading.Invalid> problems = problems(reading, forecast, spike);
+        AnnotationReadings readings = AnnotationReadings.read(parser, annotations);
+        Optional<AnnotationReading.Invalid> problems = readings.problems();
         if (problems.isPresent()) {
             return invalid(request, problems.get());
         }
         // A key under the prefix that is none of ours is ignored: a warning naming the key meant, not a denial.
         List<String> warnings = new ArrayList<>(parser.hints(annotations));
-        if (reading instanceof AnnotationReading.NotPrescaled && !forecast.isForecast() && !spike.isPresent()) {
+        if (readings.asksNothing()) {
             MetricBlockPlanner.Plan removal = MetricBlockPlanner.removeAll(spec, encoding);
             warnings.addAll(
                     removal.keptHandWrittenLegacy()
@@ -113,7 +104,7 @@ public final class AdmissionReviewer {
                             : List.of());
             return answer(uid, removal.patch(), warnings);
         }
-        if (reading instanceof AnnotationReading.Valid valid) {
+        if (readings.window() instanceof AnnotationReading.Valid valid) {
             warnings.addAll(capWarnings(valid.spec(), spec));
         }
         String hpaName = hpa.path("metadata").path("name").asText("");
@@ -230,30 +221,10 @@ public final class AdmissionReviewer {
         if (annotationsProblem(oldObject) != null) {
             return false;
         }
-        Map<String, String> before = annotations(oldObject);
-        return problems(
-                        parser.read(before),
-                        ForecastAnnotations.read(parser.keys(), before),
-                        new SpikeAnnotations(parser.keys()).read(before))
+        return AnnotationReadings.read(parser, annotations(oldObject))
+                .problems()
                 .map(old -> old.problems().containsAll(invalid.problems()))
                 .orElse(false);
-    }
-
-    /**
-     * The problems of every parser of the annotations (the window's, the forecast's, the spike guard's), in one
-     * reading so that a denial names them all; empty when there are none.
-     */
-    static Optional<AnnotationReading.Invalid> problems(
-            AnnotationReading reading, ForecastReading forecast, SpikeReading spike) {
-        List<AnnotationProblem> all = new ArrayList<>();
-        if (reading instanceof AnnotationReading.Invalid invalid) {
-            all.addAll(invalid.problems());
-        }
-        if (forecast instanceof ForecastReading.Invalid invalid) {
-            all.addAll(invalid.problems());
-        }
-        all.addAll(spike.problems());
-        return all.isEmpty() ? Optional.empty() : Optional.of(new AnnotationReading.Invalid(all));
     }
 
     /** Why the object's annotations cannot be read as a map of strings; null when they can. */
@@ -291,6 +262,10 @@ public final class AdmissionReviewer {
         if (prescaling.minReplicas() > maxReplicas) {
             return List.of(minKey + " asks for " + prescaling.minReplicas() + " replicas but spec.maxReplicas is "
                     + maxReplicas + ": the minimum will be capped at " + maxReplicas);
+        }
+        if (prescaling.event().isEmpty()) {
+            // Without an event the minimum is at most min, checked above: no need to ask whether the window is open.
+            return List.of();
         }
         EffectiveMinimum now = EffectiveMinimum.of(prescaling, maxReplicas, clock.instant());
         if (now.capped() && now.event().isPresent()) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The webhook's own work per admission, without HTTP or TLS: {@link AdmissionHandler#handle} (decode, review,
@@ -25,26 +27,47 @@ public final class AdmissionWork {
     /** Admissions between two looks at the clock: a look costs far less than an admission, but not nothing. */
     private static final int BATCH = 1_000;
 
-    /**
-     * @param admissions how many admissions were measured
-     * @param cpuNanos the measuring thread's CPU time for them
-     * @param allocatedBytes what the measuring thread allocated for them
-     */
-    public record Result(long admissions, long cpuNanos, long allocatedBytes) {
+    private static final Duration ROUND = Duration.ofSeconds(1);
 
-        public double microsPerAdmission() {
-            return cpuNanos / 1_000.0 / admissions;
+    /**
+     * What one-second rounds of admissions cost: their median is the figure, the spread says how noisy the machine
+     * was (a burst of other work on the same core slows the admissions it overlaps).
+     *
+     * @param admissions how many admissions were measured, over every round
+     * @param microsPerAdmission CPU time per admission in each round, ascending
+     * @param bytesPerAdmission bytes allocated per admission in each round, ascending
+     */
+    public record Result(long admissions, List<Double> microsPerAdmission, List<Double> bytesPerAdmission) {
+
+        public Result {
+            microsPerAdmission = microsPerAdmission.stream().sorted().toList();
+            bytesPerAdmission = bytesPerAdmission.stream().sorted().toList();
         }
 
-        public double kilobytesPerAdmission() {
-            return allocatedBytes / 1_024.0 / admissions;
+        public double medianMicros() {
+            return median(microsPerAdmission);
+        }
+
+        public double medianKilobytes() {
+            return median(bytesPerAdmission) / 1_024;
+        }
+
+        private static double median(List<Double> sorted) {
+            int n = sorted.size();
+            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         }
 
         @Override
         public String toString() {
             return String.format(
-                    "admission work alone: %.1f us, %.1f KB per request (%,d admissions on one thread)",
-                    microsPerAdmission(), kilobytesPerAdmission(), admissions);
+                    "admission work alone: %.1f us, %.1f KB per request (median of %d rounds of 1 s on one thread,"
+                            + " %.1f-%.1f us; %,d admissions)",
+                    medianMicros(),
+                    medianKilobytes(),
+                    microsPerAdmission.size(),
+                    microsPerAdmission.get(0),
+                    microsPerAdmission.get(microsPerAdmission.size() - 1),
+                    admissions);
         }
     }
 
@@ -58,7 +81,10 @@ public final class AdmissionWork {
                 Clock.systemUTC()));
     }
 
-    /** Runs {@code review} through the handler for {@code warmUp} (for the JIT), then measures for {@code measure}. */
+    /**
+     * Runs {@code review} through the handler for {@code warmUp} (for the JIT), then measures rounds of one second
+     * for {@code measure}.
+     */
     public static Result measure(byte[] review, Duration warmUp, Duration measure) {
         AdmissionHandler handler = handler();
         if (handler.handle(review).status() != 200) {
@@ -67,12 +93,19 @@ public final class AdmissionWork {
         loop(handler, review, warmUp);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
-        long cpuBefore = threads.getCurrentThreadCpuTime();
-        long allocatedBefore = threads.getThreadAllocatedBytes(thread);
-        long admissions = loop(handler, review, measure);
-        long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
-        long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
-        return new Result(admissions, cpu, allocated);
+        long rounds = Math.max(1, measure.toSeconds());
+        List<Double> micros = new ArrayList<>();
+        List<Double> bytes = new ArrayList<>();
+        long admissions = 0;
+        for (long r = 0; r < rounds; r++) {
+            long cpuBefore = threads.getCurrentThreadCpuTime();
+            long allocatedBefore = threads.getThreadAllocatedBytes(thread);
+            long n = loop(handler, review, ROUND);
+            micros.add((threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000.0 / n);
+            bytes.add((double) (threads.getThreadAllocatedBytes(thread) - allocatedBefore) / n);
+            admissions += n;
+        }
+        return new Result(admissions, micros, bytes);
     }
 
     private static long loop(AdmissionHandler handler, byte[] review, Duration duration) {

@@ -7,8 +7,10 @@ import java.util.Objects;
  * The parts of an {@code admission.k8s.io/v1} AdmissionRequest the webhook decides on.
  *
  * @param kind {@code request.kind} as group/version/kind
- * @param object {@code request.object}; null when absent (DELETE, CONNECT)
- * @param oldObject {@code request.oldObject}, the stored object an UPDATE changes; null when absent (CREATE)
+ * @param object {@code request.object} as the reviewers read it; null when absent (DELETE, CONNECT) or not a JSON
+ *     object
+ * @param oldObject {@code request.oldObject}, the stored object an UPDATE changes; null when absent (CREATE) or not
+ *     a JSON object
  */
 public record AdmissionRequest(
         String uid,
@@ -17,8 +19,8 @@ public record AdmissionRequest(
         String operation,
         String namespace,
         String name,
-        JsonNode object,
-        JsonNode oldObject,
+        AdmittedObject object,
+        AdmittedObject oldObject,
         boolean dryRun) {
 
     /**
@@ -77,19 +79,15 @@ public record AdmissionRequest(
                 "CREATE",
                 metadata.path("namespace").asText(""),
                 metadata.path("name").asText(""),
-                object,
+                AdmittedObject.of(object),
                 null,
                 true);
     }
 
     /** namespace/name for log lines; the object's own metadata when the request leaves them empty. */
     public String key() {
-        String ns = namespace.isEmpty() && object != null
-                ? object.path("metadata").path("namespace").asText("")
-                : namespace;
-        String n = name.isEmpty() && object != null
-                ? object.path("metadata").path("name").asText("")
-                : name;
+        String ns = namespace.isEmpty() && object != null ? object.namespace() : namespace;
+        String n = name.isEmpty() && object != null ? object.name() : name;
         return ns + "/" + n;
     }
 }

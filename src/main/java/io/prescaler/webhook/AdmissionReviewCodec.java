@@ -5,17 +5,17 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads AdmissionReview requests strictly and writes AdmissionReview answers. Only the parts the decision reads
- * become a tree ({@link ReviewShape}): an HPA's managedFields and status, often most of the body, are parsed but
- * never built.
+ * Reads AdmissionReview requests strictly and writes AdmissionReview answers. Only the parts the decision reads are
+ * kept ({@link AdmissionReviewReader}): an HPA's managedFields and status, often most of the body, are parsed but
+ * never built, and of the objects only the spec becomes a tree.
  */
 public final class AdmissionReviewCodec {
 
@@ -31,20 +31,21 @@ public final class AdmissionReviewCodec {
         record Unreadable(String uid, String reason) implements Decoded {}
     }
 
-    // Duplicate keys are refused: two "uid"s or two "object"s would let a body mean different things to
-    // different readers. Trailing tokens are refused for the same reason. Both hold in the parts not kept too: the
-    // parser reads every token of the body, it only builds no tree for them.
+    // Duplicate keys are refused, and trailing tokens: two "uid"s or two "object"s, or a second document, would let
+    // a body mean different things to different readers. The reader refuses duplicates itself (in the parts it keeps
+    // and in those it drops), more cheaply than the parser's own detection.
     private final JsonMapper mapper = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Answers are written to memory: a flush after each patch value would only copy bytes sooner.
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .build();
 
     public Decoded read(byte[] body) {
         if (body.length == 0) {
             return new Decoded.Unreadable(null, "empty body; expected an " + API_VERSION + " AdmissionReview");
         }
-        JsonNode root;
+        AdmissionReviewReader.Review review;
         try (JsonParser parser = mapper.createParser(body)) {
-            root = parser.nextToken() == null ? null : ReviewShape.REVIEW.read(parser, mapper);
+            review = new AdmissionReviewReader(parser, mapper).read();
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 return new Decoded.Unreadable(
@@ -55,56 +56,53 @@ public final class AdmissionReviewCodec {
         } catch (IOException | RuntimeException e) {
             return new Decoded.Unreadable(null, "body is not valid JSON: " + e.getMessage());
         }
-        if (root == null || !root.isObject()) {
+        if (review == null) {
             return new Decoded.Unreadable(null, "body is not a JSON object; expected an " + API_VERSION + " " + KIND);
         }
-        JsonNode request = root.get("request");
-        String uid = uid(request);
-        if (!API_VERSION.equals(root.path("apiVersion").asText(null))
-                || !KIND.equals(root.path("kind").asText(null))) {
+        AdmissionReviewReader.Request request = review.request();
+        String uid = request == null ? null : uid(request.uid());
+        if (!API_VERSION.equals(textOrNull(review.apiVersion())) || !KIND.equals(textOrNull(review.kind()))) {
             return new Decoded.Unreadable(
                     uid,
-                    "apiVersion/kind is " + text(root.get("apiVersion")) + "/" + text(root.get("kind"))
+                    "apiVersion/kind is " + text(review.apiVersion()) + "/" + text(review.kind())
                             + "; expected " + API_VERSION + "/" + KIND
                             + " (set admissionReviewVersions: [v1] in the webhook configuration)");
         }
-        if (request == null || !request.isObject()) {
+        if (request == null) {
             return new Decoded.Unreadable(null, "request is missing or not an object");
         }
         if (uid == null) {
             return new Decoded.Unreadable(null, "request.uid is missing, empty, not a string or too long");
         }
-        JsonNode kind = request.get("kind");
+        JsonNode kind = request.kind();
         if (kind == null || !kind.isObject() || !isText(kind.get("version")) || !isText(kind.get("kind"))) {
             return new Decoded.Unreadable(uid, "request.kind is missing or has no version and kind");
         }
         if (!isOptionalText(kind.get("group"))
-                || !isText(request.get("operation"))
-                || !isOptionalText(request.get("subResource"))
-                || !isOptionalText(request.get("namespace"))
-                || !isOptionalText(request.get("name"))) {
+                || !isText(request.operation())
+                || !isOptionalText(request.subResource())
+                || !isOptionalText(request.namespace())
+                || !isOptionalText(request.name())) {
             return new Decoded.Unreadable(
                     uid,
                     "request.operation must be a string, and group, subResource, namespace and name strings if set");
         }
-        JsonNode dryRun = request.get("dryRun");
+        JsonNode dryRun = request.dryRun();
         if (dryRun != null && !dryRun.isNull() && !dryRun.isBoolean()) {
             return new Decoded.Unreadable(uid, "request.dryRun is not a boolean");
         }
-        JsonNode object = request.get("object");
-        JsonNode oldObject = request.get("oldObject");
         return new Decoded.Request(new AdmissionRequest(
                 uid,
                 new AdmissionRequest.GroupVersionKind(
                         kind.path("group").asText(""),
                         kind.get("version").asText(),
                         kind.get("kind").asText()),
-                request.path("subResource").asText(""),
-                request.get("operation").asText(),
-                request.path("namespace").asText(""),
-                request.path("name").asText(""),
-                object == null || object.isNull() ? null : object,
-                oldObject == null || oldObject.isNull() ? null : oldObject,
+                textOrEmpty(request.subResource()),
+                request.operation().asText(),
+                textOrEmpty(request.namespace()),
+                textOrEmpty(request.name()),
+                request.object(),
+                request.oldObject(),
                 dryRun != null && dryRun.asBoolean()));
     }
 
@@ -175,11 +173,7 @@ public final class AdmissionReviewCodec {
         }
     }
 
-    private static String uid(JsonNode request) {
-        if (request == null || !request.isObject()) {
-            return null;
-        }
-        JsonNode uid = request.get("uid");
+    private static String uid(JsonNode uid) {
         if (uid == null
                 || !uid.isTextual()
                 || uid.asText().isBlank()
@@ -187,6 +181,16 @@ public final class AdmissionReviewCodec {
             return null;
         }
         return uid.asText();
+    }
+
+    /** The member as {@code path(member).asText(null)} reads it in the review's tree. */
+    private static String textOrNull(JsonNode node) {
+        return node == null ? null : node.asText(null);
+    }
+
+    /** The member as {@code path(member).asText("")} reads it in the review's tree. */
+    private static String textOrEmpty(JsonNode node) {
+        return node == null ? "" : node.asText("");
     }
 
     private static boolean isText(JsonNode node) {

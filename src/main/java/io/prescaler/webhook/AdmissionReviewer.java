@@ -1,6 +1,7 @@
 package io.prescaler.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.EffectiveMinimum;
@@ -8,8 +9,6 @@ import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.schedule.PrescalingSpec;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,25 +63,23 @@ public final class AdmissionReviewer {
                 || !request.subResource().isEmpty()) {
             return AdmissionResponse.allowed(uid);
         }
-        JsonNode hpa = request.object();
-        if (hpa == null || !hpa.isObject()) {
+        AdmittedObject hpa = request.object();
+        if (hpa == null) {
             return AdmissionResponse.errored(uid, 400, "request.object is missing or not a JSON object");
         }
-        String objectKind = hpa.path("kind").asText("");
+        String objectKind = hpa.kind();
         if (!objectKind.isEmpty() && !"HorizontalPodAutoscaler".equals(objectKind)) {
             return AdmissionResponse.errored(
                     uid, 400, "request.kind says HorizontalPodAutoscaler but request.object is a " + objectKind);
         }
-        String owner = scaledObjectOwner(hpa);
-        if (owner != null) {
-            return keptForKeda(uid, hpa, owner);
+        if (hpa.scaledObjectOwner().isPresent()) {
+            return keptForKeda(uid, hpa, hpa.scaledObjectOwner().get());
         }
-        String unreadable = annotationsProblem(hpa);
-        if (unreadable != null) {
-            return AdmissionResponse.errored(uid, 400, unreadable);
+        if (hpa.annotationsProblem().isPresent()) {
+            return AdmissionResponse.errored(uid, 400, hpa.annotationsProblem().get());
         }
-        JsonNode spec = hpa.path("spec");
-        Map<String, String> annotations = annotations(hpa);
+        JsonNode spec = hpa.spec();
+        Map<String, String> annotations = hpa.annotations();
         AnnotationReadings readings = AnnotationReadings.read(parser, annotations);
         Optional<AnnotationReading.Invalid> problems = readings.problems();
         if (problems.isPresent()) {
@@ -107,10 +104,7 @@ public final class AdmissionReviewer {
         if (readings.window() instanceof AnnotationReading.Valid valid) {
             warnings.addAll(capWarnings(valid.spec(), spec));
         }
-        String hpaName = hpa.path("metadata").path("name").asText("");
-        if (hpaName.isEmpty()) {
-            hpaName = request.name();
-        }
+        String hpaName = hpa.name().isEmpty() ? request.name() : hpa.name();
         String targetName = spec.path("scaleTargetRef").path("name").asText("");
         String selectorValue = encoding == MetricEncoding.DIRECT ? hpaName : targetName;
         if (selectorValue.isEmpty()) {
@@ -143,9 +137,8 @@ public final class AdmissionReviewer {
         if (!"UPDATE".equals(request.operation())) {
             return AdmissionResponse.denied(uid, invalid.message(), List.of());
         }
-        JsonNode hpa = request.object();
-        JsonNode deletion = hpa.path("metadata").path("deletionTimestamp");
-        if (!deletion.isMissingNode() && !deletion.isNull()) {
+        AdmittedObject hpa = request.object();
+        if (hpa.deleting()) {
             return AdmissionResponse.allowed(
                     uid,
                     List.of("allowed although the HPA's prescaling annotations are invalid, because it is being"
@@ -154,12 +147,9 @@ public final class AdmissionReviewer {
         if (!unchangedProblems(invalid, request.oldObject())) {
             return AdmissionResponse.denied(uid, invalid.message(), List.of());
         }
-        String hpaName = hpa.path("metadata").path("name").asText("");
-        if (hpaName.isEmpty()) {
-            hpaName = request.name();
-        }
-        String targetName = hpa.path("spec").path("scaleTargetRef").path("name").asText("");
-        JsonPatch stale = MetricBlockPlanner.removeStale(hpa.path("spec"), encoding, hpaName, targetName);
+        String hpaName = hpa.name().isEmpty() ? request.name() : hpa.name();
+        String targetName = hpa.spec().path("scaleTargetRef").path("name").asText("");
+        JsonPatch stale = MetricBlockPlanner.removeStale(hpa.spec(), encoding, hpaName, targetName);
         return answer(
                 uid,
                 stale,
@@ -168,31 +158,16 @@ public final class AdmissionReviewer {
     }
 
     /**
-     * The name of the KEDA ScaledObject that owns the HPA, or null: KEDA builds such an HPA from the ScaledObject
-     * and rewrites it on every reconcile, so a change by the webhook would only start a fight.
-     */
-    static String scaledObjectOwner(JsonNode hpa) {
-        for (JsonNode owner : hpa.path("metadata").path("ownerReferences")) {
-            if ("ScaledObject".equals(owner.path("kind").asText(""))
-                    && owner.path("apiVersion").asText("").startsWith("keda.sh/")) {
-                return owner.path("name").asText("");
-            }
-        }
-        return null;
-    }
-
-    /**
      * A KEDA-owned HPA: allowed unchanged, never denied. KEDA copies the ScaledObject's annotations onto it, so
      * prescaling keys are expected there once the ScaledObject is annotated; the warning comes only when the HPA
      * looks meant for prescaling (prescaling keys or metric) but reads nothing from Prescaler's KEDA scaler, i.e.
      * the ScaledObject has no {@code prescaling} trigger.
      */
-    private AdmissionResponse keptForKeda(String uid, JsonNode hpa, String owner) {
-        JsonNode annotations = hpa.path("metadata").path("annotations");
-        boolean prescalingKeys = parser.keys().userKeys().stream().anyMatch(annotations::has);
+    private AdmissionResponse keptForKeda(String uid, AdmittedObject hpa, String owner) {
+        boolean prescalingKeys = AnnotationKeys.anyIn(parser.keys().userKeys(), hpa.annotations());
         boolean prescalingMetric = false;
         boolean fromScaler = false;
-        for (JsonNode metric : hpa.path("spec").path("metrics")) {
+        for (JsonNode metric : hpa.spec().path("metrics")) {
             prescalingMetric |= PrescalingMetricBlock.isPrescaling(metric, MetricEncoding.DIRECT)
                     || PrescalingMetricBlock.isPrescaling(metric, MetricEncoding.LEGACY);
             String name = PrescalingMetricBlock.externalMetricName(metric);
@@ -210,46 +185,24 @@ public final class AdmissionReviewer {
     }
 
     /** Whether every problem of the new reading is one the stored object already had: same key, value and cause. */
-    private boolean unchangedProblems(AnnotationReading.Invalid invalid, JsonNode oldObject) {
+    private boolean unchangedProblems(AnnotationReading.Invalid invalid, AdmittedObject oldObject) {
         return unchangedProblems(parser, invalid, oldObject);
     }
 
-    static boolean unchangedProblems(AnnotationParser parser, AnnotationReading.Invalid invalid, JsonNode oldObject) {
-        if (oldObject == null || !oldObject.isObject()) {
+    static boolean unchangedProblems(
+            AnnotationParser parser, AnnotationReading.Invalid invalid, AdmittedObject oldObject) {
+        if (oldObject == null || oldObject.annotationsProblem().isPresent()) {
             return false;
         }
-        if (annotationsProblem(oldObject) != null) {
-            return false;
-        }
-        return AnnotationReadings.read(parser, annotations(oldObject))
+        return AnnotationReadings.read(parser, oldObject.annotations())
                 .problems()
                 .map(old -> old.problems().containsAll(invalid.problems()))
                 .orElse(false);
     }
 
-    /** Why the object's annotations cannot be read as a map of strings; null when they can. */
-    static String annotationsProblem(JsonNode object) {
-        JsonNode node = object.path("metadata").path("annotations");
-        if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
-            return "metadata.annotations is not a map of strings";
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            if (!entry.getValue().isTextual()) {
-                return "metadata.annotations." + entry.getKey() + " is not a string";
-            }
-        }
-        return null;
-    }
-
-    /** The object's annotations, once {@link #annotationsProblem} found none. */
+    /** The object's annotations, each value as text (see {@link AdmittedObject#annotations()}). */
     static Map<String, String> annotations(JsonNode object) {
-        Map<String, String> annotations = new LinkedHashMap<>();
-        object.path("metadata")
-                .path("annotations")
-                .fields()
-                .forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
-        return annotations;
+        return AdmittedObject.annotations(object.path("metadata").path("annotations"));
     }
 
     private List<String> capWarnings(PrescalingSpec prescaling, JsonNode spec) {

@@ -38,23 +38,23 @@ final class ScaledObjectReviewer {
     /** Decides a CREATE or UPDATE of a ScaledObject (the caller filtered the operation and subresource). */
     AdmissionResponse review(AdmissionRequest request) {
         String uid = request.uid();
-        JsonNode object = request.object();
-        if (object == null || !object.isObject()) {
+        AdmittedObject object = request.object();
+        if (object == null) {
             return AdmissionResponse.errored(uid, 400, "request.object is missing or not a JSON object");
         }
-        String objectKind = object.path("kind").asText("");
+        String objectKind = object.kind();
         if (!objectKind.isEmpty() && !SCALED_OBJECT.kind().equals(objectKind)) {
             return AdmissionResponse.errored(
                     uid, 400, "request.kind says ScaledObject but request.object is a " + objectKind);
         }
-        String unreadable = AdmissionReviewer.annotationsProblem(object);
-        if (unreadable != null) {
-            return AdmissionResponse.errored(uid, 400, unreadable);
+        if (object.annotationsProblem().isPresent()) {
+            return AdmissionResponse.errored(
+                    uid, 400, object.annotationsProblem().get());
         }
         // The same three parsers as for an HPA: one denial names every bad window, forecast or spike key.
-        Map<String, String> annotations = AdmissionReviewer.annotations(object);
+        Map<String, String> annotations = object.annotations();
         AnnotationReadings readings = AnnotationReadings.read(parser, annotations);
-        JsonNode spec = object.path("spec");
+        JsonNode spec = object.spec();
         Optional<AnnotationReading.Invalid> problems = readings.problems();
         if (problems.isPresent()) {
             return invalid(request, problems.get());
@@ -84,8 +84,7 @@ final class ScaledObjectReviewer {
         if (!"UPDATE".equals(request.operation())) {
             return AdmissionResponse.denied(uid, invalid.message(), List.of());
         }
-        JsonNode deletion = request.object().path("metadata").path("deletionTimestamp");
-        if (!deletion.isMissingNode() && !deletion.isNull()) {
+        if (request.object().deleting()) {
             return AdmissionResponse.allowed(
                     uid,
                     List.of("allowed although the ScaledObject's prescaling annotations are invalid, because it is"

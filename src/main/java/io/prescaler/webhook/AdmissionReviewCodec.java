@@ -112,7 +112,7 @@ public final class AdmissionReviewCodec {
      */
     public byte[] write(AdmissionResponse response) {
         byte[] patch = response.isPatched() ? patchBytes(response.patch()) : null;
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(256 + (patch == null ? 0 : patch.length * 4 / 3))) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(expectedLength(response, patch))) {
             try (JsonGenerator json = mapper.createGenerator(bytes)) {
                 json.writeStartObject();
                 json.writeStringField("apiVersion", API_VERSION);
@@ -148,6 +148,24 @@ public final class AdmissionReviewCodec {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write an AdmissionReview", e);
         }
+    }
+
+    /**
+     * About the length of the answer, so that its bytes are written into one buffer, not a chain of them: the fixed
+     * members, the Base64 patch, the texts with some room for escapes.
+     */
+    private static int expectedLength(AdmissionResponse response, byte[] patch) {
+        long length = 192L + response.uid().length();
+        if (patch != null) {
+            length += (patch.length + 2L) / 3 * 4;
+        }
+        if (response.status() != null) {
+            length += 64L + response.status().message().length();
+        }
+        for (String warning : response.warnings()) {
+            length += 4L + warning.length();
+        }
+        return (int) Math.min(length + length / 8, 1 << 20);
     }
 
     /** The JSON Patch as the API server reads it: an array of operations, each {@code op}, {@code path}, value. */

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,10 +58,7 @@ final class AdmissionReviewReader {
     private final JsonParser parser;
     private final ObjectMapper mapper;
     private final JsonNodeFactory nodes;
-    /** The member names of each open object, innermost last; reused from one object to the next at a depth. */
-    private MemberNames[] open = new MemberNames[8];
-
-    private int depth;
+    private final MemberNames names = new MemberNames();
 
     AdmissionReviewReader(JsonParser parser, ObjectMapper mapper) {
         this.parser = parser;
@@ -331,21 +327,13 @@ final class AdmissionReviewReader {
         JsonToken token = parser.nextToken();
         if (token == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            if (!open[depth - 1].add(name)) {
+            if (!names.add(name)) {
                 throw new JsonParseException(parser, "Duplicate field '" + name + "'");
             }
         } else if (token == JsonToken.START_OBJECT) {
-            if (depth == open.length) {
-                open = Arrays.copyOf(open, depth * 2);
-            }
-            if (open[depth] == null) {
-                open[depth] = new MemberNames();
-            } else {
-                open[depth].clear();
-            }
-            depth++;
+            names.open();
         } else if (token == JsonToken.END_OBJECT) {
-            depth--;
+            names.close();
         }
         return token;
     }

@@ -5,52 +5,68 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The member names of one JSON object read so far, so that a name given twice is refused. Objects in a review have a
- * handful of members: their hash codes are compared one by one (a name's is computed once, as the parser hands out
- * the same String for the same name), which costs less than the hash set Jackson's own detection builds for every
- * object of three members or more; past {@value #COMPARED} members the others go to a hash set, so that an object
- * of a million members costs a million look-ups, not a million squared.
+ * The member names read so far in each JSON object open at the parser's position, so that a name given twice in one
+ * object is refused. One list serves every open object: an object's names follow those of the object around it and
+ * are forgotten when it closes, so a body costs a few arrays however many objects it has. Objects in a review have a
+ * handful of members: a name's hash code (computed once, as the parser hands out the same String for the same name)
+ * is compared with those before it, which costs less than the hash set Jackson's own detection builds for every
+ * object of three members or more. Past {@value #COMPARED} members an object's further names go to a hash set, so
+ * that an object of a million members costs a million look-ups, not a million squared.
  */
 final class MemberNames {
 
     static final int COMPARED = 16;
 
-    private String[] first = new String[4];
-    private int[] hashes = new int[4];
-    private int count;
-    private Set<String> rest;
+    private String[] names = new String[32];
+    private int[] hashes = new int[32];
+    private int size;
+    /** Where the names of each open object start, outermost first. */
+    private int[] starts = new int[8];
+    /** The names past the first {@value #COMPARED} of each open object; null while it has no more. */
+    @SuppressWarnings("unchecked")
+    private Set<String>[] more = new Set[8];
 
-    /** Forgets every name, for the next object at this depth. */
-    void clear() {
-        count = 0;
-        rest = null;
+    private int depth;
+
+    /** An object starts: its names are those added until {@link #close}. */
+    void open() {
+        if (depth == starts.length) {
+            starts = Arrays.copyOf(starts, depth * 2);
+            more = Arrays.copyOf(more, depth * 2);
+        }
+        starts[depth] = size;
+        more[depth] = null;
+        depth++;
     }
 
-    /** Adds the name; false when the object already has it. */
+    /** The innermost open object ends: its names are forgotten. */
+    void close() {
+        depth--;
+        size = starts[depth];
+        more[depth] = null;
+    }
+
+    /** Adds a name to the innermost open object; false when that object already has it. */
     boolean add(String name) {
         int hash = name.hashCode();
-        int compared = Math.min(count, COMPARED);
-        for (int i = 0; i < compared; i++) {
-            if (hashes[i] == hash && first[i].equals(name)) {
+        int start = starts[depth - 1];
+        for (int i = start; i < size; i++) {
+            if (hashes[i] == hash && names[i].equals(name)) {
                 return false;
             }
         }
-        if (count < COMPARED) {
-            if (count == first.length) {
-                first = Arrays.copyOf(first, COMPARED);
-                hashes = Arrays.copyOf(hashes, COMPARED);
+        if (size - start < COMPARED) {
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                hashes = Arrays.copyOf(hashes, size * 2);
             }
-            hashes[count] = hash;
-            first[count++] = name;
+            names[size] = name;
+            hashes[size++] = hash;
             return true;
         }
-        if (rest == null) {
-            rest = new HashSet<>();
+        if (more[depth - 1] == null) {
+            more[depth - 1] = new HashSet<>();
         }
-        if (!rest.add(name)) {
-            return false;
-        }
-        count++;
-        return true;
+        return more[depth - 1].add(name);
     }
 }

@@ -141,7 +141,7 @@ public final class MetricBlockPlanner {
 
     /** Removals from the highest index down, so that each leaves the indices of the next valid. */
     private static List<PatchOperation> removals(List<Integer> indices) {
-        List<PatchOperation> removals = new ArrayList<>(indices.size() + 1);
+        List<PatchOperation> removals = new ArrayList<>();
         if (indices.isEmpty()) {
             return removals;
         }

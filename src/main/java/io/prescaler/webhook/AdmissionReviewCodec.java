@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Reads AdmissionReview requests strictly and writes AdmissionReview answers. Only the parts the decision reads are
@@ -170,7 +174,7 @@ public final class AdmissionReviewCodec {
 
     /** The JSON Patch as the API server reads it: an array of operations, each {@code op}, {@code path}, value. */
     public byte[] patchBytes(JsonPatch patch) {
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(128 * patch.size())) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(64 + 320 * patch.size())) {
             try (JsonGenerator json = mapper.createGenerator(bytes)) {
                 json.writeStartArray();
                 for (PatchOperation operation : patch.operations()) {
@@ -179,7 +183,7 @@ public final class AdmissionReviewCodec {
                     json.writeStringField("path", operation.path());
                     if (operation.value() != null) {
                         json.writeFieldName("value");
-                        mapper.writeTree(json, operation.value());
+                        writeTree(json, operation.value());
                     }
                     json.writeEndObject();
                 }
@@ -188,6 +192,65 @@ public final class AdmissionReviewCodec {
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a JSON Patch", e);
+        }
+    }
+
+    /**
+     * Writes a tree as Jackson serialises it, without the serializer machinery its own writing takes (a provider
+     * per value): containers, strings, whole numbers, doubles, booleans and nulls, which is what a parsed or built
+     * tree holds; any other node goes through the mapper. Iterative, as a value copied from a request may be deep.
+     */
+    private void writeTree(JsonGenerator json, JsonNode tree) throws IOException {
+        Deque<Iterator<?>> open = new ArrayDeque<>();
+        JsonNode value = tree;
+        while (value != null) {
+            if (value.isObject()) {
+                json.writeStartObject();
+                open.push(value.fields());
+            } else if (value.isArray()) {
+                json.writeStartArray();
+                open.push(value.elements());
+            } else {
+                writeScalar(json, value);
+            }
+            value = null;
+            while (value == null && !open.isEmpty()) {
+                Iterator<?> members = open.peek();
+                if (!members.hasNext()) {
+                    open.pop();
+                    if (json.getOutputContext().inObject()) {
+                        json.writeEndObject();
+                    } else {
+                        json.writeEndArray();
+                    }
+                    continue;
+                }
+                Object next = members.next();
+                if (next instanceof Map.Entry<?, ?> member) {
+                    json.writeFieldName((String) member.getKey());
+                    value = (JsonNode) member.getValue();
+                } else {
+                    value = (JsonNode) next;
+                }
+            }
+        }
+    }
+
+    private void writeScalar(JsonGenerator json, JsonNode value) throws IOException {
+        switch (value.getNodeType()) {
+            case STRING -> json.writeString(value.textValue());
+            case BOOLEAN -> json.writeBoolean(value.booleanValue());
+            case NULL -> json.writeNull();
+            case NUMBER -> {
+                switch (value.numberType()) {
+                    case INT -> json.writeNumber(value.intValue());
+                    case LONG -> json.writeNumber(value.longValue());
+                    case BIG_INTEGER -> json.writeNumber(value.bigIntegerValue());
+                    case DOUBLE -> json.writeNumber(value.doubleValue());
+                    default -> mapper.writeTree(json, value);
+                }
+            }
+            default -> mapper.writeTree(json, value);
         }
     }
 

@@ -8,8 +8,9 @@ import java.util.Set;
  * The member names read so far in each JSON object open at the parser's position, so that a name given twice in one
  * object is refused. One list serves every open object: an object's names follow those of the object around it and
  * are forgotten when it closes, so a body costs a few arrays however many objects it has. Objects in a review have a
- * handful of members: a name's hash code (computed once, as the parser hands out the same String for the same name)
- * is compared with those before it, which costs less than the hash set Jackson's own detection builds for every
+ * handful of members: each object keeps one bit per name (of 64, chosen by the name's hash code, which the parser
+ * computes once as it hands out the same String for the same name), and a name is compared with those before it
+ * only when its bit is already set; this costs less than the hash set Jackson's own detection builds for every
  * object of three members or more. Past {@value #COMPARED} members an object's further names go to a hash set, so
  * that an object of a million members costs a million look-ups, not a million squared.
  */
@@ -22,6 +23,8 @@ final class MemberNames {
     private int size;
     /** Where the names of each open object start, outermost first. */
     private int[] starts = new int[8];
+    /** The bits of the names of each open object. */
+    private long[] bits = new long[8];
     /** The names past the first {@value #COMPARED} of each open object; null while it has no more. */
     @SuppressWarnings("unchecked")
     private Set<String>[] more = new Set[8];
@@ -32,9 +35,11 @@ final class MemberNames {
     void open() {
         if (depth == starts.length) {
             starts = Arrays.copyOf(starts, depth * 2);
+            bits = Arrays.copyOf(bits, depth * 2);
             more = Arrays.copyOf(more, depth * 2);
         }
         starts[depth] = size;
+        bits[depth] = 0;
         more[depth] = null;
         depth++;
     }
@@ -50,11 +55,15 @@ final class MemberNames {
     boolean add(String name) {
         int hash = name.hashCode();
         int start = starts[depth - 1];
-        for (int i = start; i < size; i++) {
-            if (hashes[i] == hash && names[i].equals(name)) {
-                return false;
+        long bit = 1L << hash;
+        if ((bits[depth - 1] & bit) != 0) {
+            for (int i = start; i < size; i++) {
+                if (hashes[i] == hash && names[i].equals(name)) {
+                    return false;
+                }
             }
         }
+        bits[depth - 1] |= bit;
         if (size - start < COMPARED) {
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2);

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prescaler.schedule.MetricEncoding;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,8 +207,36 @@ class AdmissionReviewCodecTest {
                 AdmissionResponse.patched("u", new JsonPatch(many.subList(0, 1)), List.of()),
                 AdmissionResponse.patched("u", new JsonPatch(many.subList(0, 2)), List.of()),
                 AdmissionResponse.patched("u", new JsonPatch(many), List.of()),
+                AdmissionResponse.patched(
+                        "c0a1",
+                        new JsonPatch(List.of(PatchOperation.replace("/spec/triggers/0", everyKindOfNode()))),
+                        List.of()),
                 AdmissionResponse.denied("c0a1", "invalid prescaling annotations: \"x\"", List.of("w")),
                 AdmissionResponse.errored("", 400, "body is not valid JSON: \r\n forged"));
+    }
+
+    /** A patch value with every kind of node, as a trigger copied from a request may hold. */
+    private static JsonNode everyKindOfNode() {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode value = nodes.objectNode();
+        value.put("type", "external").putNull("none").put("yes", true).put("no", false);
+        value.put("int", 7).put("long", 1L << 40).put("big", new BigInteger("123456789012345678901234567890"));
+        value.put("double", 1.5).put("infinite", Double.POSITIVE_INFINITY).put("float", 2.5f);
+        value.put("decimal", new BigDecimal("1.50")).put("binary", new byte[] {1, 2, 3});
+        value.putObject("empty");
+        value.putArray("none of them");
+        value.putObject("metadata")
+                .put("scalerAddress", "h\u00e9:9090 \ud83d\ude00")
+                .putArray("deep")
+                .addArray()
+                .addObject();
+        value.putArray("list")
+                .add(1)
+                .add("two")
+                .addNull()
+                .add(nodes.objectNode().put("k", "v"))
+                .add(nodes.arrayNode());
+        return value;
     }
 
     @ParameterizedTest

@@ -27,7 +27,8 @@ import javax.net.ssl.TrustManagerFactory;
  * Admissions per second and latency of the real webhook ({@link WebhookServer}, {@code POST /mutate}) over HTTPS
  * keep-alive on 127.0.0.1, against a bare Javalin HTTPS endpoint with the same TLS setup answering a fixed body
  * ({@link BareHttpsEndpoint}), both running in this JVM in the same run; then both at a fixed request rate. The
- * certificates come from Prescaler's own {@code certs} code, into a temporary directory deleted afterwards.
+ * certificates come from Prescaler's own {@code certs} code, into a temporary directory deleted afterwards. First,
+ * the admission work alone on one thread ({@link AdmissionWork}): what the webhook adds to the bare endpoint's work.
  */
 public final class WebhookBench implements BenchSuite {
 
@@ -83,8 +84,8 @@ public final class WebhookBench implements BenchSuite {
 
     @Override
     public String description() {
-        return "admissions/s and p50/p99 over HTTPS keep-alive vs a bare Javalin HTTPS endpoint, then p99 at a"
-                + " fixed rate";
+        return "the admission work alone per request on one thread, then admissions/s and p50/p99 over HTTPS"
+                + " keep-alive vs a bare Javalin HTTPS endpoint, then p99 at a fixed rate";
     }
 
     @Override
@@ -129,6 +130,8 @@ public final class WebhookBench implements BenchSuite {
     }
 
     private BenchResult measure(AdmissionLoad load, int barePort, int webhookPort, byte[] review) throws Exception {
+        // What the webhook does beyond the bare endpoint, apart from HTTP and TLS: measured first, on one thread.
+        AdmissionWork.Result work = AdmissionWork.measure(review, warmUp, measure);
         int most = connections.stream().max(Integer::compare).orElseThrow();
         if (!warmUp.isZero()) {
             load.closedLoop(barePort, most, warmUp);
@@ -172,6 +175,17 @@ public final class WebhookBench implements BenchSuite {
                                 + " annotations are valid: the webhook answers with a JSON Patch injecting the"
                                 + " External metric block; the bare endpoint reads the body and answers those same"
                                 + " response bytes.",
+                        String.format(
+                                "Admission work alone (AdmissionHandler.handle on one thread: decode, review, encode;"
+                                        + " no HTTP, no TLS): %.1f us of CPU and %.1f KB allocated per request, the"
+                                        + " median of %d rounds of 1 s (%.1f-%.1f us) after a warm-up of %d s.",
+                                work.medianMicros(),
+                                work.medianKilobytes(),
+                                work.microsPerAdmission().size(),
+                                work.microsPerAdmission().get(0),
+                                work.microsPerAdmission()
+                                        .get(work.microsPerAdmission().size() - 1),
+                                warmUp.toSeconds()),
                         "TLS: ECDSA P-256 certificate from the certs code, TLS 1.3, verified by the client; clients"
                                 + " and servers share this JVM and its cores; one blocking SSLSocket per connection.",
                         "Closed loop: warm-up " + warmUp.toSeconds() + " s per endpoint, then " + ROUNDS

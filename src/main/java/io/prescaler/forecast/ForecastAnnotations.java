@@ -61,7 +61,7 @@ public final class ForecastAnnotations {
     /** Reads the forecast keys under {@code keys}' prefix; the other annotations are not looked at. */
     public static ForecastReading read(AnnotationKeys keys, Map<String, String> annotations) {
         Map<String, String> values = annotations == null ? Map.of() : annotations;
-        if (keys.forecastKeys().stream().noneMatch(values::containsKey)) {
+        if (!AnnotationKeys.anyIn(keys.forecastKeys(), values)) {
             return new ForecastReading.NotForecast();
         }
         List<AnnotationProblem> problems = new ArrayList<>();

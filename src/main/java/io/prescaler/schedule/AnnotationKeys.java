@@ -2,7 +2,9 @@ package io.prescaler.schedule;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The annotation keys under one prefix. Bedrock's original prefix is the default so that HPAs written for the
@@ -39,6 +41,7 @@ public final class AnnotationKeys {
     private final List<String> userKeys;
     private final List<String> eventKeys;
     private final List<String> allKeys;
+    private final Set<String> allKeySet;
 
     public AnnotationKeys(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
@@ -74,6 +77,7 @@ public final class AnnotationKeys {
         all.addAll(forecastKeys);
         all.addAll(spikeKeys);
         this.allKeys = List.copyOf(all);
+        this.allKeySet = Set.copyOf(all);
     }
 
     public String prefix() {
@@ -193,6 +197,32 @@ public final class AnnotationKeys {
     /** Every key of ours: the team's window keys, the event keys and the keys of each demand floor. */
     public List<String> allKeys() {
         return allKeys;
+    }
+
+    /**
+     * Whether the key is under the prefix ({@code <prefix>.<anything>}), ours or not: an object without such a key
+     * is neither prescaled nor worth a hint, which every admission asks first.
+     */
+    public boolean isUnderPrefix(String key) {
+        return key != null
+                && key.length() > prefix.length()
+                && key.charAt(prefix.length()) == '.'
+                && key.startsWith(prefix);
+    }
+
+    /** Whether the key is one of {@link #allKeys()}. */
+    public boolean isOurs(String key) {
+        return allKeySet.contains(key);
+    }
+
+    /** Whether any of {@code keys} is set in {@code annotations}; a loop, as it runs for every object read. */
+    public static boolean anyIn(List<String> keys, Map<String, String> annotations) {
+        for (String key : keys) {
+            if (annotations.containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -49,14 +49,22 @@ public record Days(Set<DayOfWeek> days) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        // Read part by part between the commas, in one pass over the text (the webhook reads a list per admission).
         EnumSet<DayOfWeek> result = EnumSet.noneOf(DayOfWeek.class);
-        for (String part : text.split(",", -1)) {
-            String[] bounds = part.trim().split("-", -1);
-            if (bounds.length > 2) {
-                return Optional.empty();
+        for (int start = 0; start <= text.length(); ) {
+            int comma = text.indexOf(',', start);
+            int end = comma < 0 ? text.length() : comma;
+            int dash = -1;
+            for (int i = start; i < end; i++) {
+                if (text.charAt(i) == '-') {
+                    if (dash >= 0) {
+                        return Optional.empty();
+                    }
+                    dash = i;
+                }
             }
-            Optional<DayOfWeek> from = day(bounds[0]);
-            Optional<DayOfWeek> to = bounds.length == 2 ? day(bounds[1]) : from;
+            Optional<DayOfWeek> from = day(text.substring(start, dash < 0 ? end : dash));
+            Optional<DayOfWeek> to = dash < 0 ? from : day(text.substring(dash + 1, end));
             if (from.isEmpty() || to.isEmpty()) {
                 return Optional.empty();
             }
@@ -66,6 +74,7 @@ public record Days(Set<DayOfWeek> days) {
                     break;
                 }
             }
+            start = end + 1;
         }
         return Optional.of(new Days(result));
     }

@@ -44,7 +44,7 @@ public final class SpikeAnnotations {
 
     public SpikeReading read(Map<String, String> annotations) {
         Map<String, String> values = annotations == null ? Map.of() : annotations;
-        if (keys.spikeKeys().stream().noneMatch(values::containsKey)) {
+        if (!AnnotationKeys.anyIn(keys.spikeKeys(), values)) {
             return new SpikeReading.Absent();
         }
         List<AnnotationProblem> problems = new ArrayList<>();

@@ -1,21 +1,25 @@
 package io.prescaler.webhook;
 
+import com.fasterxml.jackson.core.Base64Variants;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
- * Reads AdmissionReview requests strictly and writes AdmissionReview answers. Only the parts the decision reads
- * become a tree ({@link ReviewShape}): an HPA's managedFields and status, often most of the body, are parsed but
- * never built.
+ * Reads AdmissionReview requests strictly and writes AdmissionReview answers. Only the parts the decision reads are
+ * kept ({@link AdmissionReviewReader}): an HPA's managedFields and status, often most of the body, are parsed but
+ * never built, and of the objects only the spec becomes a tree.
  */
 public final class AdmissionReviewCodec {
 
@@ -31,20 +35,21 @@ public final class AdmissionReviewCodec {
         record Unreadable(String uid, String reason) implements Decoded {}
     }
 
-    // Duplicate keys are refused: two "uid"s or two "object"s would let a body mean different things to
-    // different readers. Trailing tokens are refused for the same reason. Both hold in the parts not kept too: the
-    // parser reads every token of the body, it only builds no tree for them.
+    // Duplicate keys are refused, and trailing tokens: two "uid"s or two "object"s, or a second document, would let
+    // a body mean different things to different readers. The reader refuses duplicates itself (in the parts it keeps
+    // and in those it drops), more cheaply than the parser's own detection.
     private final JsonMapper mapper = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Answers are written to memory: a flush after each patch value would only copy bytes sooner.
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .build();
 
     public Decoded read(byte[] body) {
         if (body.length == 0) {
             return new Decoded.Unreadable(null, "empty body; expected an " + API_VERSION + " AdmissionReview");
         }
-        JsonNode root;
+        AdmissionReviewReader.Review review;
         try (JsonParser parser = mapper.createParser(body)) {
-            root = parser.nextToken() == null ? null : ReviewShape.REVIEW.read(parser, mapper);
+            review = new AdmissionReviewReader(parser, mapper).read();
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 return new Decoded.Unreadable(
@@ -55,101 +60,201 @@ public final class AdmissionReviewCodec {
         } catch (IOException | RuntimeException e) {
             return new Decoded.Unreadable(null, "body is not valid JSON: " + e.getMessage());
         }
-        if (root == null || !root.isObject()) {
+        if (review == null) {
             return new Decoded.Unreadable(null, "body is not a JSON object; expected an " + API_VERSION + " " + KIND);
         }
-        JsonNode request = root.get("request");
-        String uid = uid(request);
-        if (!API_VERSION.equals(root.path("apiVersion").asText(null))
-                || !KIND.equals(root.path("kind").asText(null))) {
+        AdmissionReviewReader.Request request = review.request();
+        String uid = request == null ? null : uid(request.uid());
+        if (!API_VERSION.equals(textOrNull(review.apiVersion())) || !KIND.equals(textOrNull(review.kind()))) {
             return new Decoded.Unreadable(
                     uid,
-                    "apiVersion/kind is " + text(root.get("apiVersion")) + "/" + text(root.get("kind"))
+                    "apiVersion/kind is " + text(review.apiVersion()) + "/" + text(review.kind())
                             + "; expected " + API_VERSION + "/" + KIND
                             + " (set admissionReviewVersions: [v1] in the webhook configuration)");
         }
-        if (request == null || !request.isObject()) {
+        if (request == null) {
             return new Decoded.Unreadable(null, "request is missing or not an object");
         }
         if (uid == null) {
             return new Decoded.Unreadable(null, "request.uid is missing, empty, not a string or too long");
         }
-        JsonNode kind = request.get("kind");
+        JsonNode kind = request.kind();
         if (kind == null || !kind.isObject() || !isText(kind.get("version")) || !isText(kind.get("kind"))) {
             return new Decoded.Unreadable(uid, "request.kind is missing or has no version and kind");
         }
         if (!isOptionalText(kind.get("group"))
-                || !isText(request.get("operation"))
-                || !isOptionalText(request.get("subResource"))
-                || !isOptionalText(request.get("namespace"))
-                || !isOptionalText(request.get("name"))) {
+                || !isText(request.operation())
+                || !isOptionalText(request.subResource())
+                || !isOptionalText(request.namespace())
+                || !isOptionalText(request.name())) {
             return new Decoded.Unreadable(
                     uid,
                     "request.operation must be a string, and group, subResource, namespace and name strings if set");
         }
-        JsonNode dryRun = request.get("dryRun");
+        JsonNode dryRun = request.dryRun();
         if (dryRun != null && !dryRun.isNull() && !dryRun.isBoolean()) {
             return new Decoded.Unreadable(uid, "request.dryRun is not a boolean");
         }
-        JsonNode object = request.get("object");
-        JsonNode oldObject = request.get("oldObject");
         return new Decoded.Request(new AdmissionRequest(
                 uid,
                 new AdmissionRequest.GroupVersionKind(
                         kind.path("group").asText(""),
                         kind.get("version").asText(),
                         kind.get("kind").asText()),
-                request.path("subResource").asText(""),
-                request.get("operation").asText(),
-                request.path("namespace").asText(""),
-                request.path("name").asText(""),
-                object == null || object.isNull() ? null : object,
-                oldObject == null || oldObject.isNull() ? null : oldObject,
+                textOrEmpty(request.subResource()),
+                request.operation().asText(),
+                textOrEmpty(request.namespace()),
+                textOrEmpty(request.name()),
+                request.object(),
+                request.oldObject(),
                 dryRun != null && dryRun.asBoolean()));
     }
 
+    /**
+     * The AdmissionReview answering {@code response}, written straight to bytes: the same JSON as the tree of it
+     * would serialise to (members in this order, the patch in standard Base64 with padding), without building one.
+     */
     public byte[] write(AdmissionResponse response) {
-        ObjectNode review = mapper.createObjectNode();
-        review.put("apiVersion", API_VERSION);
-        review.put("kind", KIND);
-        ObjectNode body = review.putObject("response");
-        body.put("uid", response.uid());
-        body.put("allowed", response.allowed());
-        if (response.isPatched()) {
-            body.put("patchType", "JSONPatch");
-            body.put("patch", Base64.getEncoder().encodeToString(patchBytes(response.patch())));
-        }
-        if (response.status() != null) {
-            ObjectNode status = body.putObject("status");
-            status.put("status", response.allowed() ? "Success" : "Failure");
-            status.put("code", response.status().code());
-            status.put("reason", response.status().reason());
-            status.put("message", response.status().message());
-        }
-        if (!response.warnings().isEmpty()) {
-            ArrayNode warnings = body.putArray("warnings");
-            response.warnings().forEach(warnings::add);
-        }
-        try {
-            return mapper.writeValueAsBytes(review);
-        } catch (JsonProcessingException e) {
+        byte[] patch = response.isPatched() ? patchBytes(response.patch()) : null;
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(expectedLength(response, patch))) {
+            try (JsonGenerator json = mapper.createGenerator(bytes)) {
+                json.writeStartObject();
+                json.writeStringField("apiVersion", API_VERSION);
+                json.writeStringField("kind", KIND);
+                json.writeObjectFieldStart("response");
+                json.writeStringField("uid", response.uid());
+                json.writeBooleanField("allowed", response.allowed());
+                if (patch != null) {
+                    json.writeStringField("patchType", "JSONPatch");
+                    json.writeFieldName("patch");
+                    json.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, patch, 0, patch.length);
+                }
+                AdmissionResponse.Status status = response.status();
+                if (status != null) {
+                    json.writeObjectFieldStart("status");
+                    json.writeStringField("status", response.allowed() ? "Success" : "Failure");
+                    json.writeNumberField("code", status.code());
+                    json.writeStringField("reason", status.reason());
+                    json.writeStringField("message", status.message());
+                    json.writeEndObject();
+                }
+                if (!response.warnings().isEmpty()) {
+                    json.writeArrayFieldStart("warnings");
+                    for (String warning : response.warnings()) {
+                        json.writeString(warning);
+                    }
+                    json.writeEndArray();
+                }
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write an AdmissionReview", e);
         }
     }
 
+    /**
+     * About the length of the answer, so that its bytes are written into one buffer, not a chain of them: the fixed
+     * members, the Base64 patch, the texts with some room for escapes.
+     */
+    private static int expectedLength(AdmissionResponse response, byte[] patch) {
+        long length = 192L + response.uid().length();
+        if (patch != null) {
+            length += (patch.length + 2L) / 3 * 4;
+        }
+        if (response.status() != null) {
+            length += 64L + response.status().message().length();
+        }
+        for (String warning : response.warnings()) {
+            length += 4L + warning.length();
+        }
+        return (int) Math.min(length + length / 8, 1 << 20);
+    }
+
+    /** The JSON Patch as the API server reads it: an array of operations, each {@code op}, {@code path}, value. */
     public byte[] patchBytes(JsonPatch patch) {
-        try {
-            return mapper.writeValueAsBytes(patch.toJson());
-        } catch (JsonProcessingException e) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(64 + 320 * patch.size())) {
+            try (JsonGenerator json = mapper.createGenerator(bytes)) {
+                json.writeStartArray();
+                for (PatchOperation operation : patch.operations()) {
+                    json.writeStartObject();
+                    json.writeStringField("op", operation.op());
+                    json.writeStringField("path", operation.path());
+                    if (operation.value() != null) {
+                        json.writeFieldName("value");
+                        writeTree(json, operation.value());
+                    }
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write a JSON Patch", e);
         }
     }
 
-    private static String uid(JsonNode request) {
-        if (request == null || !request.isObject()) {
-            return null;
+    /**
+     * Writes a tree as Jackson serialises it, without the serializer machinery its own writing takes (a provider
+     * per value): containers, strings, whole numbers, doubles, booleans and nulls, which is what a parsed or built
+     * tree holds; any other node goes through the mapper. Iterative, as a value copied from a request may be deep.
+     */
+    private void writeTree(JsonGenerator json, JsonNode tree) throws IOException {
+        Deque<Iterator<?>> open = new ArrayDeque<>();
+        JsonNode value = tree;
+        while (value != null) {
+            if (value.isObject()) {
+                json.writeStartObject();
+                open.push(value.fields());
+            } else if (value.isArray()) {
+                json.writeStartArray();
+                open.push(value.elements());
+            } else {
+                writeScalar(json, value);
+            }
+            value = null;
+            while (value == null && !open.isEmpty()) {
+                Iterator<?> members = open.peek();
+                if (!members.hasNext()) {
+                    open.pop();
+                    if (json.getOutputContext().inObject()) {
+                        json.writeEndObject();
+                    } else {
+                        json.writeEndArray();
+                    }
+                    continue;
+                }
+                Object next = members.next();
+                if (next instanceof Map.Entry<?, ?> member) {
+                    json.writeFieldName((String) member.getKey());
+                    value = (JsonNode) member.getValue();
+                } else {
+                    value = (JsonNode) next;
+                }
+            }
         }
-        JsonNode uid = request.get("uid");
+    }
+
+    private void writeScalar(JsonGenerator json, JsonNode value) throws IOException {
+        switch (value.getNodeType()) {
+            case STRING -> json.writeString(value.textValue());
+            case BOOLEAN -> json.writeBoolean(value.booleanValue());
+            case NULL -> json.writeNull();
+            case NUMBER -> {
+                switch (value.numberType()) {
+                    case INT -> json.writeNumber(value.intValue());
+                    case LONG -> json.writeNumber(value.longValue());
+                    case BIG_INTEGER -> json.writeNumber(value.bigIntegerValue());
+                    case DOUBLE -> json.writeNumber(value.doubleValue());
+                    default -> mapper.writeTree(json, value);
+                }
+            }
+            default -> mapper.writeTree(json, value);
+        }
+    }
+
+    private static String uid(JsonNode uid) {
         if (uid == null
                 || !uid.isTextual()
                 || uid.asText().isBlank()
@@ -157,6 +262,16 @@ public final class AdmissionReviewCodec {
             return null;
         }
         return uid.asText();
+    }
+
+    /** The member as {@code path(member).asText(null)} reads it in the review's tree. */
+    private static String textOrNull(JsonNode node) {
+        return node == null ? null : node.asText(null);
+    }
+
+    /** The member as {@code path(member).asText("")} reads it in the review's tree. */
+    private static String textOrEmpty(JsonNode node) {
+        return node == null ? "" : node.asText("");
     }
 
     private static boolean isText(JsonNode node) {

@@ -1,20 +1,14 @@
 package io.prescaler.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prescaler.forecast.ForecastAnnotations;
-import io.prescaler.forecast.ForecastReading;
+import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.AnnotationParser;
-import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.MetricEncoding;
 import io.prescaler.schedule.PrescalingSpec;
-import io.prescaler.spike.SpikeAnnotations;
-import io.prescaler.spike.SpikeReading;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +29,6 @@ public final class AdmissionReviewer {
     private static final Pattern SCALER_METRIC = Pattern.compile("(s\\d{1,4}-)?prescaling-min-replicas");
 
     private final AnnotationParser parser;
-    private final SpikeAnnotations spikes;
     private final MetricEncoding encoding;
     private final Clock clock;
     private final ScaledObjectReviewer scaledObjects;
@@ -49,7 +42,6 @@ public final class AdmissionReviewer {
     public AdmissionReviewer(
             AnnotationParser parser, MetricEncoding encoding, Clock clock, ScalerTrigger scalerTrigger) {
         this.parser = Objects.requireNonNull(parser, "parser");
-        this.spikes = new SpikeAnnotations(parser.keys());
         this.encoding = Objects.requireNonNull(encoding, "encoding");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scaledObjects = new ScaledObjectReviewer(parser, scalerTrigger, clock);
@@ -71,35 +63,31 @@ public final class AdmissionReviewer {
                 || !request.subResource().isEmpty()) {
             return AdmissionResponse.allowed(uid);
         }
-        JsonNode hpa = request.object();
-        if (hpa == null || !hpa.isObject()) {
+        AdmittedObject hpa = request.object();
+        if (hpa == null) {
             return AdmissionResponse.errored(uid, 400, "request.object is missing or not a JSON object");
         }
-        String objectKind = hpa.path("kind").asText("");
+        String objectKind = hpa.kind();
         if (!objectKind.isEmpty() && !"HorizontalPodAutoscaler".equals(objectKind)) {
             return AdmissionResponse.errored(
                     uid, 400, "request.kind says HorizontalPodAutoscaler but request.object is a " + objectKind);
         }
-        String owner = scaledObjectOwner(hpa);
-        if (owner != null) {
-            return keptForKeda(uid, hpa, owner);
+        if (hpa.scaledObjectOwner().isPresent()) {
+            return keptForKeda(uid, hpa, hpa.scaledObjectOwner().get());
         }
-        String unreadable = annotationsProblem(hpa);
-        if (unreadable != null) {
-            return AdmissionResponse.errored(uid, 400, unreadable);
+        if (hpa.annotationsProblem().isPresent()) {
+            return AdmissionResponse.errored(uid, 400, hpa.annotationsProblem().get());
         }
-        JsonNode spec = hpa.path("spec");
-        Map<String, String> annotations = annotations(hpa);
-        AnnotationReading reading = parser.read(annotations);
-        ForecastReading forecast = ForecastAnnotations.read(parser.keys(), annotations);
-        SpikeReading spike = spikes.read(annotations);
-        Optional<AnnotationReading.Invalid> problems = problems(reading, forecast, spike);
+        JsonNode spec = hpa.spec();
+        Map<String, String> annotations = hpa.annotations();
+        AnnotationReadings readings = AnnotationReadings.read(parser, annotations);
+        Optional<AnnotationReading.Invalid> problems = readings.problems();
         if (problems.isPresent()) {
             return invalid(request, problems.get());
         }
         // A key under the prefix that is none of ours is ignored: a warning naming the key meant, not a denial.
         List<String> warnings = new ArrayList<>(parser.hints(annotations));
-        if (reading instanceof AnnotationReading.NotPrescaled && !forecast.isForecast() && !spike.isPresent()) {
+        if (readings.asksNothing()) {
             MetricBlockPlanner.Plan removal = MetricBlockPlanner.removeAll(spec, encoding);
             warnings.addAll(
                     removal.keptHandWrittenLegacy()
@@ -113,13 +101,10 @@ public final class AdmissionReviewer {
                             : List.of());
             return answer(uid, removal.patch(), warnings);
         }
-        if (reading instanceof AnnotationReading.Valid valid) {
+        if (readings.window() instanceof AnnotationReading.Valid valid) {
             warnings.addAll(capWarnings(valid.spec(), spec));
         }
-        String hpaName = hpa.path("metadata").path("name").asText("");
-        if (hpaName.isEmpty()) {
-            hpaName = request.name();
-        }
+        String hpaName = hpa.name().isEmpty() ? request.name() : hpa.name();
         String targetName = spec.path("scaleTargetRef").path("name").asText("");
         String selectorValue = encoding == MetricEncoding.DIRECT ? hpaName : targetName;
         if (selectorValue.isEmpty()) {
@@ -152,9 +137,8 @@ public final class AdmissionReviewer {
         if (!"UPDATE".equals(request.operation())) {
             return AdmissionResponse.denied(uid, invalid.message(), List.of());
         }
-        JsonNode hpa = request.object();
-        JsonNode deletion = hpa.path("metadata").path("deletionTimestamp");
-        if (!deletion.isMissingNode() && !deletion.isNull()) {
+        AdmittedObject hpa = request.object();
+        if (hpa.deleting()) {
             return AdmissionResponse.allowed(
                     uid,
                     List.of("allowed although the HPA's prescaling annotations are invalid, because it is being"
@@ -163,12 +147,9 @@ public final class AdmissionReviewer {
         if (!unchangedProblems(invalid, request.oldObject())) {
             return AdmissionResponse.denied(uid, invalid.message(), List.of());
         }
-        String hpaName = hpa.path("metadata").path("name").asText("");
-        if (hpaName.isEmpty()) {
-            hpaName = request.name();
-        }
-        String targetName = hpa.path("spec").path("scaleTargetRef").path("name").asText("");
-        JsonPatch stale = MetricBlockPlanner.removeStale(hpa.path("spec"), encoding, hpaName, targetName);
+        String hpaName = hpa.name().isEmpty() ? request.name() : hpa.name();
+        String targetName = hpa.spec().path("scaleTargetRef").path("name").asText("");
+        JsonPatch stale = MetricBlockPlanner.removeStale(hpa.spec(), encoding, hpaName, targetName);
         return answer(
                 uid,
                 stale,
@@ -177,31 +158,16 @@ public final class AdmissionReviewer {
     }
 
     /**
-     * The name of the KEDA ScaledObject that owns the HPA, or null: KEDA builds such an HPA from the ScaledObject
-     * and rewrites it on every reconcile, so a change by the webhook would only start a fight.
-     */
-    static String scaledObjectOwner(JsonNode hpa) {
-        for (JsonNode owner : hpa.path("metadata").path("ownerReferences")) {
-            if ("ScaledObject".equals(owner.path("kind").asText(""))
-                    && owner.path("apiVersion").asText("").startsWith("keda.sh/")) {
-                return owner.path("name").asText("");
-            }
-        }
-        return null;
-    }
-
-    /**
      * A KEDA-owned HPA: allowed unchanged, never denied. KEDA copies the ScaledObject's annotations onto it, so
      * prescaling keys are expected there once the ScaledObject is annotated; the warning comes only when the HPA
      * looks meant for prescaling (prescaling keys or metric) but reads nothing from Prescaler's KEDA scaler, i.e.
      * the ScaledObject has no {@code prescaling} trigger.
      */
-    private AdmissionResponse keptForKeda(String uid, JsonNode hpa, String owner) {
-        JsonNode annotations = hpa.path("metadata").path("annotations");
-        boolean prescalingKeys = parser.keys().userKeys().stream().anyMatch(annotations::has);
+    private AdmissionResponse keptForKeda(String uid, AdmittedObject hpa, String owner) {
+        boolean prescalingKeys = AnnotationKeys.anyIn(parser.keys().userKeys(), hpa.annotations());
         boolean prescalingMetric = false;
         boolean fromScaler = false;
-        for (JsonNode metric : hpa.path("spec").path("metrics")) {
+        for (JsonNode metric : hpa.spec().path("metrics")) {
             prescalingMetric |= PrescalingMetricBlock.isPrescaling(metric, MetricEncoding.DIRECT)
                     || PrescalingMetricBlock.isPrescaling(metric, MetricEncoding.LEGACY);
             String name = PrescalingMetricBlock.externalMetricName(metric);
@@ -219,66 +185,24 @@ public final class AdmissionReviewer {
     }
 
     /** Whether every problem of the new reading is one the stored object already had: same key, value and cause. */
-    private boolean unchangedProblems(AnnotationReading.Invalid invalid, JsonNode oldObject) {
+    private boolean unchangedProblems(AnnotationReading.Invalid invalid, AdmittedObject oldObject) {
         return unchangedProblems(parser, invalid, oldObject);
     }
 
-    static boolean unchangedProblems(AnnotationParser parser, AnnotationReading.Invalid invalid, JsonNode oldObject) {
-        if (oldObject == null || !oldObject.isObject()) {
+    static boolean unchangedProblems(
+            AnnotationParser parser, AnnotationReading.Invalid invalid, AdmittedObject oldObject) {
+        if (oldObject == null || oldObject.annotationsProblem().isPresent()) {
             return false;
         }
-        if (annotationsProblem(oldObject) != null) {
-            return false;
-        }
-        Map<String, String> before = annotations(oldObject);
-        return problems(
-                        parser.read(before),
-                        ForecastAnnotations.read(parser.keys(), before),
-                        new SpikeAnnotations(parser.keys()).read(before))
+        return AnnotationReadings.read(parser, oldObject.annotations())
+                .problems()
                 .map(old -> old.problems().containsAll(invalid.problems()))
                 .orElse(false);
     }
 
-    /**
-     * The problems of every parser of the annotations (the window's, the forecast's, the spike guard's), in one
-     * reading so that a denial names them all; empty when there are none.
-     */
-    static Optional<AnnotationReading.Invalid> problems(
-            AnnotationReading reading, ForecastReading forecast, SpikeReading spike) {
-        List<AnnotationProblem> all = new ArrayList<>();
-        if (reading instanceof AnnotationReading.Invalid invalid) {
-            all.addAll(invalid.problems());
-        }
-        if (forecast instanceof ForecastReading.Invalid invalid) {
-            all.addAll(invalid.problems());
-        }
-        all.addAll(spike.problems());
-        return all.isEmpty() ? Optional.empty() : Optional.of(new AnnotationReading.Invalid(all));
-    }
-
-    /** Why the object's annotations cannot be read as a map of strings; null when they can. */
-    static String annotationsProblem(JsonNode object) {
-        JsonNode node = object.path("metadata").path("annotations");
-        if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
-            return "metadata.annotations is not a map of strings";
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            if (!entry.getValue().isTextual()) {
-                return "metadata.annotations." + entry.getKey() + " is not a string";
-            }
-        }
-        return null;
-    }
-
-    /** The object's annotations, once {@link #annotationsProblem} found none. */
+    /** The object's annotations, each value as text (see {@link AdmittedObject#annotations()}). */
     static Map<String, String> annotations(JsonNode object) {
-        Map<String, String> annotations = new LinkedHashMap<>();
-        object.path("metadata")
-                .path("annotations")
-                .fields()
-                .forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
-        return annotations;
+        return AdmittedObject.annotations(object.path("metadata").path("annotations"));
     }
 
     private List<String> capWarnings(PrescalingSpec prescaling, JsonNode spec) {
@@ -291,6 +215,10 @@ public final class AdmissionReviewer {
         if (prescaling.minReplicas() > maxReplicas) {
             return List.of(minKey + " asks for " + prescaling.minReplicas() + " replicas but spec.maxReplicas is "
                     + maxReplicas + ": the minimum will be capped at " + maxReplicas);
+        }
+        if (prescaling.event().isEmpty()) {
+            // Without an event the minimum is at most min, checked above: no need to ask whether the window is open.
+            return List.of();
         }
         EffectiveMinimum now = EffectiveMinimum.of(prescaling, maxReplicas, clock.instant());
         if (now.capped() && now.event().isPresent()) {

@@ -26,6 +26,9 @@ public final class MetricBlockPlanner {
      * are always ours. Entries named {@code annotation_scaling_min_replica} are ours in legacy mode when they have
      * exactly the shape we write (then a stale deployment name is fixed); otherwise they are hand-written for
      * Bedrock's exporter: kept as they are, and no second entry is added next to them.
+     *
+     * @param wanted the entry, built for this patch: it becomes the value of the patch's operation as it is (not a
+     *     copy), so it must not be changed afterwards
      */
     public static Plan ensure(JsonNode spec, MetricEncoding encoding, JsonNode wanted) {
         if (!spec.isObject()) {
@@ -34,7 +37,7 @@ public final class MetricBlockPlanner {
         }
         JsonNode metrics = spec.get("metrics");
         if (metrics == null || metrics.isNull()) {
-            JsonNode list = JsonNodeFactory.instance.arrayNode().add(wanted.deepCopy());
+            JsonNode list = JsonNodeFactory.instance.arrayNode().add(wanted);
             return new Plan(new JsonPatch(List.of(PatchOperation.add(METRICS, list))), false);
         }
         if (!metrics.isArray()) {
@@ -59,11 +62,11 @@ public final class MetricBlockPlanner {
         if (!handWritten.isEmpty()) {
             toRemove.addAll(ours);
         } else if (ours.isEmpty()) {
-            ops.add(PatchOperation.add(METRICS + "/-", wanted.deepCopy()));
+            ops.add(PatchOperation.add(METRICS + "/-", wanted));
         } else {
             int keep = ours.get(0);
             if (!metrics.get(keep).equals(wanted)) {
-                ops.add(PatchOperation.replace(METRICS + "/" + keep, wanted.deepCopy()));
+                ops.add(PatchOperation.replace(METRICS + "/" + keep, wanted));
             }
             toRemove.addAll(ours.subList(1, ours.size()));
         }
@@ -136,10 +139,17 @@ public final class MetricBlockPlanner {
         return new JsonPatch(removals(indices));
     }
 
+    /** Removals from the highest index down, so that each leaves the indices of the next valid. */
     private static List<PatchOperation> removals(List<Integer> indices) {
-        return new ArrayList<>(indices.stream()
-                .sorted(Comparator.reverseOrder())
-                .map(i -> PatchOperation.remove(METRICS + "/" + i))
-                .toList());
+        List<PatchOperation> removals = new ArrayList<>();
+        if (indices.isEmpty()) {
+            return removals;
+        }
+        List<Integer> descending = new ArrayList<>(indices);
+        descending.sort(Comparator.reverseOrder());
+        for (int i : descending) {
+            removals.add(PatchOperation.remove(METRICS + "/" + i));
+        }
+        return removals;
     }
 }

@@ -1,14 +1,10 @@
 package io.prescaler.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prescaler.forecast.ForecastAnnotations;
-import io.prescaler.forecast.ForecastReading;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.EffectiveMinimum;
 import io.prescaler.schedule.PrescalingSpec;
-import io.prescaler.spike.SpikeAnnotations;
-import io.prescaler.spike.SpikeReading;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,31 +38,29 @@ final class ScaledObjectReviewer {
     /** Decides a CREATE or UPDATE of a ScaledObject (the caller filtered the operation and subresource). */
     AdmissionResponse review(AdmissionRequest request) {
         String uid = request.uid();
-        JsonNode object = request.object();
-        if (object == null || !object.isObject()) {
+        AdmittedObject object = request.object();
+        if (object == null) {
             return AdmissionResponse.errored(uid, 400, "request.object is missing or not a JSON object");
         }
-        String objectKind = object.path("kind").asText("");
+        String objectKind = object.kind();
         if (!objectKind.isEmpty() && !SCALED_OBJECT.kind().equals(objectKind)) {
             return AdmissionResponse.errored(
                     uid, 400, "request.kind says ScaledObject but request.object is a " + objectKind);
         }
-        String unreadable = AdmissionReviewer.annotationsProblem(object);
-        if (unreadable != null) {
-            return AdmissionResponse.errored(uid, 400, unreadable);
+        if (object.annotationsProblem().isPresent()) {
+            return AdmissionResponse.errored(
+                    uid, 400, object.annotationsProblem().get());
         }
         // The same three parsers as for an HPA: one denial names every bad window, forecast or spike key.
-        Map<String, String> annotations = AdmissionReviewer.annotations(object);
-        AnnotationReading reading = parser.read(annotations);
-        ForecastReading forecast = ForecastAnnotations.read(parser.keys(), annotations);
-        SpikeReading spike = new SpikeAnnotations(parser.keys()).read(annotations);
-        JsonNode spec = object.path("spec");
-        Optional<AnnotationReading.Invalid> problems = AdmissionReviewer.problems(reading, forecast, spike);
+        Map<String, String> annotations = object.annotations();
+        AnnotationReadings readings = AnnotationReadings.read(parser, annotations);
+        JsonNode spec = object.spec();
+        Optional<AnnotationReading.Invalid> problems = readings.problems();
         if (problems.isPresent()) {
             return invalid(request, problems.get());
         }
         List<String> warnings = new ArrayList<>(parser.hints(annotations));
-        if (reading instanceof AnnotationReading.NotPrescaled && !forecast.isForecast() && !spike.isPresent()) {
+        if (readings.asksNothing()) {
             JsonPatch removal = TriggerPlanner.removeAll(spec, trigger);
             if (!removal.isEmpty()
                     && removal.operations().size() == spec.path("triggers").size()) {
@@ -78,7 +72,7 @@ final class ScaledObjectReviewer {
             }
             return answer(uid, removal, warnings);
         }
-        if (reading instanceof AnnotationReading.Valid valid) {
+        if (readings.window() instanceof AnnotationReading.Valid valid) {
             warnings.addAll(capWarnings(valid.spec(), spec));
         }
         return answer(uid, TriggerPlanner.ensure(spec, trigger), warnings);
@@ -90,8 +84,7 @@ final class ScaledObjectReviewer {
         if (!"UPDATE".equals(request.operation())) {
             return AdmissionResponse.denied(uid, invalid.message(), List.of());
         }
-        JsonNode deletion = request.object().path("metadata").path("deletionTimestamp");
-        if (!deletion.isMissingNode() && !deletion.isNull()) {
+        if (request.object().deleting()) {
             return AdmissionResponse.allowed(
                     uid,
                     List.of("allowed although the ScaledObject's prescaling annotations are invalid, because it is"
@@ -117,6 +110,10 @@ final class ScaledObjectReviewer {
             return List.of(minKey + " asks for " + prescaling.minReplicas() + " replicas but spec.maxReplicaCount is "
                     + maxReplicas + (max.isMissingNode() ? " (KEDA's default)" : "")
                     + ": the minimum will be capped at " + maxReplicas);
+        }
+        if (prescaling.event().isEmpty()) {
+            // Without an event the minimum is at most min, checked above: no need to ask whether the window is open.
+            return List.of();
         }
         EffectiveMinimum now = EffectiveMinimum.of(prescaling, maxReplicas, clock.instant());
         if (now.capped() && now.event().isPresent()) {

@@ -10,10 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -279,5 +283,67 @@ class AnnotationParserTest {
                 4,
                 assertInstanceOf(AnnotationReading.Valid.class, reading).spec().minReplicas());
         assertEquals(new AnnotationReading.NotPrescaled(), custom.read(valid()));
+    }
+
+    /** The expressions the hand-written readers replace: they must accept exactly the same texts. */
+    private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d))?");
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?\\d{1,9}");
+
+    @Test
+    void readsTimesOfDayExactlyAsTheExpressionTheyWereReadWith() {
+        // Every text of up to six characters over the characters that matter, and longer ones at random.
+        List<String> texts = texts("0123456789:x", 6);
+        Random random = new Random(20261201L);
+        for (int i = 0; i < 200_000; i++) {
+            texts.add(random(random, "0123569:", 7 + random.nextInt(3)));
+        }
+        texts.addAll(List.of("\u0661\u0669:30", "19:30:00", "23:59:59", "24:00", "7:05", "007:05", "19:30:60"));
+        for (String text : texts) {
+            Matcher m = TIME_OF_DAY.matcher(text);
+            LocalTime expected = m.matches()
+                    ? LocalTime.of(
+                            Integer.parseInt(m.group(1)),
+                            Integer.parseInt(m.group(2)),
+                            m.group(3) == null ? 0 : Integer.parseInt(m.group(3)))
+                    : null;
+            assertEquals(expected, AnnotationParser.timeOfDay(text), text);
+        }
+    }
+
+    @Test
+    void readsWholeNumbersExactlyAsTheExpressionTheyWereReadWith() {
+        List<String> texts = texts("019+-x ", 6);
+        texts.addAll(List.of(
+                "999999999", "+999999999", "1000000000", "0000000001", "00000000001", "+", "++1", "\u0661", "12 3"));
+        for (String text : texts) {
+            int expected = WHOLE_NUMBER.matcher(text).matches()
+                    ? Integer.parseInt(text.startsWith("+") ? text.substring(1) : text)
+                    : -1;
+            assertEquals(expected, AnnotationParser.wholeNumber(text), text);
+        }
+    }
+
+    /** Every text of at most {@code length} characters of {@code alphabet}, the empty one included. */
+    private static List<String> texts(String alphabet, int length) {
+        List<String> texts = new ArrayList<>(List.of(""));
+        for (int from = 0, n = 1; n <= length; n++) {
+            int to = texts.size();
+            for (int i = from; i < to; i++) {
+                for (char c : alphabet.toCharArray()) {
+                    texts.add(texts.get(i) + c);
+                }
+            }
+            from = to;
+        }
+        return texts;
+    }
+
+    private static String random(Random random, String alphabet, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 }

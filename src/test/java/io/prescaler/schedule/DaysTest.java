@@ -12,8 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,5 +56,55 @@ class DaysTest {
         assertEquals(Optional.of(days), Days.parse(days.toString()));
         assertEquals(
                 days.days().size(), Arrays.stream(days.toString().split(",")).count());
+    }
+
+    @Test
+    void readsListsExactlyAsSplittingThemAtCommasAndDashesDid() {
+        List<String> pieces = List.of("Mon", "fri", " Sunday ", "-", "-", ",", ",", " ", "x", "TUE", "");
+        Random random = new Random(20261201L);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(7); n >= 0; n--) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            assertEquals(split(text.toString()), Days.parse(text.toString()), text.toString());
+        }
+    }
+
+    /** How the lists were read before: split at commas, each part at dashes. */
+    private static Optional<Days> split(String text) {
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        EnumSet<DayOfWeek> result = EnumSet.noneOf(DayOfWeek.class);
+        for (String part : text.split(",", -1)) {
+            String[] bounds = part.trim().split("-", -1);
+            if (bounds.length > 2) {
+                return Optional.empty();
+            }
+            DayOfWeek from = day(bounds[0]);
+            DayOfWeek to = bounds.length == 2 ? day(bounds[1]) : from;
+            if (from == null || to == null) {
+                return Optional.empty();
+            }
+            for (DayOfWeek d = from; ; d = d.plus(1)) {
+                result.add(d);
+                if (d == to) {
+                    break;
+                }
+            }
+        }
+        return Optional.of(new Days(result));
+    }
+
+    private static DayOfWeek day(String name) {
+        String text = name.trim().toLowerCase(Locale.ROOT);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            String full = day.name().toLowerCase(Locale.ROOT);
+            if (text.equals(full) || text.equals(full.substring(0, 3))) {
+                return day;
+            }
+        }
+        return null;
     }
 }

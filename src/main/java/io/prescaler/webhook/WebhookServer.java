@@ -23,13 +23,27 @@ public final class WebhookServer implements AutoCloseable {
     private static final String JSON = "application/json";
 
     /**
-     * Admissions read and reviewed at once; the others wait for a turn (up to the idle timeout, then 429). Each holds
-     * at most the body limit plus the parts of it the review keeps as a tree, so this bounds the heap the webhook
-     * needs whatever many clients send: about 8 x 4 x 3 MiB. Two cores gain nothing from more at once.
+     * Admissions of a large body (or of one whose length is not declared) read and reviewed at once; the others
+     * wait for a turn (up to the idle timeout, then 429). Each holds at most the body limit plus the parts of it the
+     * review keeps, so this bounds the heap large bodies can take whatever many clients send: about 8 x 4 x 3 MiB.
      */
     static final int ADMISSIONS_AT_ONCE = 8;
 
+    /**
+     * A body that declares at most this many bytes is small: an HPA's AdmissionReview is a few KiB. Jetty never
+     * reads past a declared length, so a small admission holds little whatever the client sends.
+     */
+    static final long SMALL_BODY_BYTES = 64 * 1024;
+
+    /**
+     * Admissions of a small body at once, in their own slots: about 64 x 4 x 64 KiB of heap at most. Enough that the
+     * API server's concurrent admissions never queue for a turn (waiting and waking threads for it cost as much as
+     * an admission), while a flood of them is still bounded.
+     */
+    static final int SMALL_ADMISSIONS_AT_ONCE = 64;
+
     private final Semaphore inFlight = new Semaphore(ADMISSIONS_AT_ONCE);
+    private final Semaphore smallInFlight = new Semaphore(SMALL_ADMISSIONS_AT_ONCE);
     private final WebhookConfig config;
     private final AdmissionHandler handler;
     private final ServingCertificateReloader reloader;
@@ -75,26 +89,30 @@ public final class WebhookServer implements AutoCloseable {
 
     private void mutate(Context ctx) {
         long max = config.maxBodyBytes();
-        if (ctx.req().getContentLengthLong() > max) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > max) {
             ctx.header("Connection", "close");
             answer(ctx, handler.tooLarge(max));
             return;
         }
+        boolean small = declared >= 0 && declared <= SMALL_BODY_BYTES;
+        Semaphore slots = small ? smallInFlight : inFlight;
         boolean admitted;
         try {
-            admitted = inFlight.tryAcquire(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            admitted =
+                    slots.tryAcquire() || slots.tryAcquire(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             admitted = false;
         }
         if (!admitted) {
-            answer(ctx, handler.busy(ADMISSIONS_AT_ONCE));
+            answer(ctx, handler.busy(small ? SMALL_ADMISSIONS_AT_ONCE : ADMISSIONS_AT_ONCE));
             return;
         }
         try {
             admit(ctx, max);
         } finally {
-            inFlight.release();
+            slots.release();
         }
     }
 

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -122,6 +124,70 @@ class SlowClientTest {
                 Thread.sleep(IDLE_TIMEOUT.toMillis() * 2 / 3);
             }
         }
+    }
+
+    @Test
+    void reviewsSmallAdmissionsWhileEveryLargeSlotIsHeldAndTurnsAwayTheNextLargeOne() throws Exception {
+        byte[] body = Files.readAllBytes(Path.of("webhook/samples/create-hpa.json"));
+        List<SSLSocket> holders = new ArrayList<>();
+        List<Thread> trickles = new ArrayList<>();
+        try {
+            // Every large slot taken by a body that declares 1 MiB and comes in at 2 KiB a second (above the
+            // minimum data rate: each holds its slot for as long as it keeps sending).
+            for (int i = 0; i < WebhookServer.ADMISSIONS_AT_ONCE; i++) {
+                SSLSocket holder = connect();
+                holders.add(holder);
+                OutputStream out = holder.getOutputStream();
+                out.write(head(1024 * 1024));
+                out.flush();
+                Thread trickle = new Thread(() -> {
+                    try {
+                        for (int second = 0; second < 20; second++) {
+                            out.write(new byte[2048]);
+                            out.flush();
+                            Thread.sleep(1000);
+                        }
+                    } catch (IOException | InterruptedException closed) {
+                        // the test is over, or the server cut the connection
+                    }
+                });
+                trickle.setDaemon(true);
+                trickle.start();
+                trickles.add(trickle);
+            }
+            Thread.sleep(500);
+
+            long started = System.nanoTime();
+            String small;
+            try (SSLSocket client = connect()) {
+                client.getOutputStream().write(head(body.length));
+                client.getOutputStream().write(body);
+                client.getOutputStream().flush();
+                small = statusLine(client.getInputStream());
+            }
+            Duration smallTook = Duration.ofNanos(System.nanoTime() - started);
+            String large;
+            try (SSLSocket client = connect()) {
+                client.getOutputStream().write(head(1024 * 1024));
+                client.getOutputStream().flush();
+                large = statusLine(client.getInputStream());
+            }
+
+            assertTrue(small.startsWith("HTTP/1.1 200"), small);
+            assertTrue(smallTook.compareTo(IDLE_TIMEOUT) < 0, "a small admission waited " + smallTook);
+            assertTrue(large.startsWith("HTTP/1.1 429"), large);
+        } finally {
+            trickles.forEach(Thread::interrupt);
+            for (SSLSocket holder : holders) {
+                holder.close();
+            }
+        }
+    }
+
+    private static byte[] head(long contentLength) {
+        return ("POST /mutate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" + "Content-Length: "
+                        + contentLength + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static int readUntilClosed(InputStream in) {

@@ -110,16 +110,18 @@ public final class WebhookServer implements AutoCloseable {
             return;
         }
         try {
-            admit(ctx, max);
+            admit(ctx, max, declared);
         } finally {
             slots.release();
         }
     }
 
-    private void admit(Context ctx, long max) {
+    /** @param declared the body's declared length, at most {@code max}; -1 when not declared */
+    private void admit(Context ctx, long max, long declared) {
         byte[] body;
         try (InputStream in = ctx.req().getInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            // A declared length is read into one array of that size; otherwise up to one byte past the limit.
+            body = in.readNBytes((int) (declared >= 0 ? declared : Math.min(Integer.MAX_VALUE - 8, max + 1)));
         } catch (IOException e) {
             // Idle timeout, minimum data rate or a reset: the client is gone or stalling.
             ctx.header("Connection", "close");

@@ -2,9 +2,9 @@ package io.prescaler.exporter;
 
 import io.prescaler.exporter.HpaSeries.Point;
 import io.prescaler.failure.UsageException;
-import io.prescaler.forecast.ForecastAnnotations;
 import io.prescaler.forecast.ForecastReading;
 import io.prescaler.kube.HpaFacts;
+import io.prescaler.reading.AnnotationReadings;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
@@ -126,43 +126,43 @@ public final class PrescalingCollector implements MultiCollector {
     private record Memo(
             String key,
             Keys keys,
-            AnnotationReading reading,
-            ForecastReading forecast,
+            AnnotationReadings readings,
             Labels labels,
-            SpikeReading spike,
             Map<MinimumSource, Labels> sources,
             List<Point> errors) {
 
-        Memo(HpaFacts facts, AnnotationReading reading, ForecastReading forecast, Labels labels, SpikeReading spike) {
+        Memo(HpaFacts facts, AnnotationReadings readings, Labels labels) {
             this(
                     facts.key(),
                     new Keys(facts.key()),
-                    reading,
-                    forecast,
+                    readings,
                     labels,
-                    spike,
                     sourceLabels(facts),
-                    errorPoints(facts, reading, forecast, spike));
+                    errorPoints(facts, readings));
+        }
+
+        AnnotationReading reading() {
+            return readings.window();
+        }
+
+        ForecastReading forecast() {
+            return readings.forecast();
+        }
+
+        SpikeReading spike() {
+            return readings.spike();
         }
 
         /**
          * One {@code prescaling_annotation_error} point per bad key, in the order the parsers name them: built once
          * per memo, as they depend on nothing else.
          */
-        private static List<Point> errorPoints(
-                HpaFacts hpa, AnnotationReading reading, ForecastReading forecast, SpikeReading spike) {
-            List<AnnotationProblem> problems = new ArrayList<>();
-            if (reading instanceof AnnotationReading.Invalid invalid) {
-                problems.addAll(invalid.problems());
-            }
-            if (forecast instanceof ForecastReading.Invalid invalid) {
-                problems.addAll(invalid.problems());
-            }
-            problems.addAll(spike.problems());
+        private static List<Point> errorPoints(HpaFacts hpa, AnnotationReadings readings) {
+            Optional<AnnotationReading.Invalid> problems = readings.problems();
             if (problems.isEmpty()) {
                 return List.of();
             }
-            return badKeys(problems).stream()
+            return badKeys(problems.get().problems()).stream()
                     .map(key -> new Point(
                             HpaFamily.ANNOTATION_ERROR,
                             Labels.of("namespace", hpa.namespace(), "hpa", hpa.name(), "key", key),
@@ -371,12 +371,7 @@ public final class PrescalingCollector implements MultiCollector {
     /** What prescaling reads from the HPA; an HPA that cannot be read at all is marked as invalid. */
     private Memo read(HpaFacts hpa) {
         try {
-            return new Memo(
-                    hpa,
-                    parser.read(hpa.annotations()),
-                    ForecastAnnotations.read(parser.keys(), hpa.annotations()),
-                    labels(hpa),
-                    spikes.parser().read(hpa.annotations()));
+            return new Memo(hpa, AnnotationReadings.read(parser, hpa.annotations()), labels(hpa));
         } catch (RuntimeException e) {
             return failed(hpa, e);
         }
@@ -414,10 +409,11 @@ public final class PrescalingCollector implements MultiCollector {
                 String.valueOf(hpa.targetName()));
         return new Memo(
                 hpa,
-                new AnnotationReading.Invalid(problems),
-                new ForecastReading.NotForecast(),
-                labels,
-                new SpikeReading.Absent());
+                new AnnotationReadings(
+                        new AnnotationReading.Invalid(problems),
+                        new ForecastReading.NotForecast(),
+                        new SpikeReading.Absent()),
+                labels);
     }
 
     /**

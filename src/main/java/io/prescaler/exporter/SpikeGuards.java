@@ -47,10 +47,6 @@ final class SpikeGuards implements HpaCache.Listener {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    SpikeAnnotations parser() {
-        return parser;
-    }
-
     @Override
     public void updated(HorizontalPodAutoscaler hpa) {
         ObjectMeta meta = hpa.getMetadata();

@@ -7,7 +7,7 @@
  * demand history from Prometheus and leaves its forecast where the scrapes read it ({@code ForecastBoard}); the
  * scrapes never call Prometheus.
  *
- * <p>May import {@code schedule}, {@code kube}, {@code demand}, {@code forecast}, {@code spike}, {@code history}, {@code input} (the events file), the cluster access
+ * <p>May import {@code schedule}, {@code kube}, {@code demand}, {@code forecast}, {@code spike}, {@code reading}, {@code history}, {@code input} (the events file), the cluster access
  * and the failure model; never another part.
  */
 package io.prescaler.exporter;

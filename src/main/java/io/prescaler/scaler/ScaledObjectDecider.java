@@ -1,19 +1,13 @@
 package io.prescaler.scaler;
 
 import io.grpc.Status;
-import io.prescaler.forecast.ForecastAnnotations;
-import io.prescaler.forecast.ForecastReading;
 import io.prescaler.kube.ScaledObjectFacts;
+import io.prescaler.reading.AnnotationReadings;
 import io.prescaler.schedule.AnnotationParser;
-import io.prescaler.schedule.AnnotationProblem;
 import io.prescaler.schedule.AnnotationReading;
 import io.prescaler.schedule.PrescalingDecision;
-import io.prescaler.spike.SpikeAnnotations;
-import io.prescaler.spike.SpikeReading;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,33 +50,13 @@ public final class ScaledObjectDecider {
         record Refused(Status status) implements Answer {}
     }
 
-    /** What a ScaledObject's annotations say: the window's reading, the forecast's and the spike guard's. */
-    private record Memo(
-            ScaledObjectFacts facts, AnnotationReading reading, ForecastReading forecast, SpikeReading spike) {
-
-        /** Every problem of the three readings, in one refusal. */
-        Optional<AnnotationReading.Invalid> problems() {
-            List<AnnotationProblem> all = new ArrayList<>();
-            if (reading instanceof AnnotationReading.Invalid invalid) {
-                all.addAll(invalid.problems());
-            }
-            if (forecast instanceof ForecastReading.Invalid invalid) {
-                all.addAll(invalid.problems());
-            }
-            all.addAll(spike.problems());
-            return all.isEmpty() ? Optional.empty() : Optional.of(new AnnotationReading.Invalid(all));
-        }
-
-        boolean prescaled() {
-            return reading.isPrescaled() || forecast.isForecast() || spike.isPresent();
-        }
-    }
+    /** What a ScaledObject's annotations say, read once per object. */
+    private record Memo(ScaledObjectFacts facts, AnnotationReadings readings) {}
 
     private final BiFunction<String, String, Optional<ScaledObjectFacts>> scaledObjects;
     private final BiFunction<String, String, Optional<String>> unavailable;
     private final HpaReplicas hpaReplicas;
     private final AnnotationParser parser;
-    private final SpikeAnnotations spikes;
     private final DemandFloorSource floors;
     private final Clock clock;
     private final Map<String, Memo> readings = new ConcurrentHashMap<>();
@@ -119,7 +93,6 @@ public final class ScaledObjectDecider {
             DemandFloorSource floors,
             Clock clock) {
         this.floors = Objects.requireNonNull(floors, "floors");
-        this.spikes = new SpikeAnnotations(parser.keys());
         this.scaledObjects = Objects.requireNonNull(scaledObjects, "scaledObjects");
         this.unavailable = Objects.requireNonNull(unavailable, "unavailable");
         this.hpaReplicas = Objects.requireNonNull(hpaReplicas, "hpaReplicas");
@@ -181,12 +154,12 @@ public final class ScaledObjectDecider {
         }
         ScaledObjectFacts scaledObject = found.get();
         Memo memo = memo(scaledObject);
-        Optional<AnnotationReading.Invalid> problems = memo.problems();
+        Optional<AnnotationReading.Invalid> problems = memo.readings().problems();
         if (problems.isPresent()) {
             return new Answer.Refused(Status.INVALID_ARGUMENT.withDescription(
                     "ScaledObject " + scaledObject.key() + ": " + problems.get().message()));
         }
-        if (!memo.prescaled()) {
+        if (memo.readings().asksNothing()) {
             return new Answer.Refused(Status.FAILED_PRECONDITION.withDescription("ScaledObject "
                     + scaledObject.key() + " carries no prescaling annotations ("
                     + parser.keys().minReplicas()
@@ -198,10 +171,10 @@ public final class ScaledObjectDecider {
                 .currentReplicas(scaledObject.namespace(), scaledObject.hpaName())
                 .orElse(0);
         PrescalingDecision decision = floors.raise(
-                decision(memo.reading(), scaledObject, current, now),
+                decision(memo.readings().window(), scaledObject, current, now),
                 scaledObject.namespace() + "/" + scaledObject.hpaName(),
-                memo.forecast(),
-                memo.spike(),
+                memo.readings().forecast(),
+                memo.readings().spike(),
                 scaledObject.maxReplicaCount(),
                 current,
                 now);
@@ -211,12 +184,7 @@ public final class ScaledObjectDecider {
     private Memo memo(ScaledObjectFacts scaledObject) {
         Memo memo = readings.get(scaledObject.key());
         if (memo == null || memo.facts() != scaledObject) {
-            Map<String, String> annotations = scaledObject.annotations();
-            memo = new Memo(
-                    scaledObject,
-                    parser.read(annotations),
-                    ForecastAnnotations.read(parser.keys(), annotations),
-                    spikes.read(annotations));
+            memo = new Memo(scaledObject, AnnotationReadings.read(parser, scaledObject.annotations()));
             readings.put(scaledObject.key(), memo);
         }
         return memo;

@@ -1,6 +1,7 @@
 package io.prescaler.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prescaler.reading.AnnotationReadings;
 import io.prescaler.schedule.AnnotationKeys;
 import io.prescaler.schedule.AnnotationParser;
 import io.prescaler.schedule.AnnotationReading;

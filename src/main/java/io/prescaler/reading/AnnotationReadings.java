@@ -1,4 +1,4 @@
-package io.prescaler.webhook;
+package io.prescaler.reading;
 
 import io.prescaler.forecast.ForecastAnnotations;
 import io.prescaler.forecast.ForecastReading;
@@ -15,15 +15,15 @@ import java.util.Optional;
 
 /**
  * An object's annotations as the three parsers read them (the window's, the forecast's, the spike guard's), read
- * once per object and judged together: a denial names the problems of all three. Most objects an admission sees
- * have no key under the prefix; for them one pass over the keys is the whole reading.
+ * once per object and judged together: a denial, a refusal or an error series names the problems of all three.
+ * Most objects have no key under the prefix; for them one pass over the keys is the whole reading.
  */
-record AnnotationReadings(AnnotationReading window, ForecastReading forecast, SpikeReading spike) {
+public record AnnotationReadings(AnnotationReading window, ForecastReading forecast, SpikeReading spike) {
 
     private static final AnnotationReadings NONE = new AnnotationReadings(
             new AnnotationReading.NotPrescaled(), new ForecastReading.NotForecast(), new SpikeReading.Absent());
 
-    static AnnotationReadings read(AnnotationParser parser, Map<String, String> annotations) {
+    public static AnnotationReadings read(AnnotationParser parser, Map<String, String> annotations) {
         AnnotationKeys keys = parser.keys();
         boolean prefixed = false;
         for (String key : annotations.keySet()) {
@@ -42,12 +42,12 @@ record AnnotationReadings(AnnotationReading window, ForecastReading forecast, Sp
     }
 
     /** Whether none of the three asks for anything: the object is not prescaled. */
-    boolean asksNothing() {
+    public boolean asksNothing() {
         return window instanceof AnnotationReading.NotPrescaled && !forecast.isForecast() && !spike.isPresent();
     }
 
     /** The problems of the three readings, in one reading so that a denial names them all; empty when none. */
-    Optional<AnnotationReading.Invalid> problems() {
+    public Optional<AnnotationReading.Invalid> problems() {
         if (!(window instanceof AnnotationReading.Invalid)
                 && !(forecast instanceof ForecastReading.Invalid)
                 && spike.problems().isEmpty()) {
